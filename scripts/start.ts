@@ -1,0 +1,61 @@
+// `npm start`: regenerate everything from the spec, then serve the Prism mock and the docs
+// page on loopback, print how to call the mock, and stop cleanly on Ctrl-C.
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startDocsServer } from './docs-server.ts';
+import { generate } from './generate.ts';
+import { startMock } from './mock-server.ts';
+import { root } from './paths.ts';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.MOCK_PORT ?? '4010' },
+    'docs-port': { type: 'string', default: process.env.DOCS_PORT ?? '4011' },
+  },
+});
+
+/** Listens on the asked port, or on a free one when it is taken (a second `npm start`). */
+async function onPortOrFree<T>(port: number, start: (port: number) => Promise<T>): Promise<T> {
+  try {
+    return await start(port);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    console.warn(`port ${port} is in use; taking a free port instead`);
+    return start(0);
+  }
+}
+
+
+const written = await generate(join(root, 'generated'));
+console.log(`built generated/ (${written.join(', ')})`);
+const mock = await onPortOrFree(Number(values.port), (port) => startMock({ port }));
+const docs = await onPortOrFree(Number(values['docs-port']), (port) => startDocsServer(port));
+
+const projectId = 'a4a5d4098fb4474fa22cd05f897d6b99';
+const taskId = 'SNEJua7qdZZN8GvkcEr';
+console.log(`
+ready in ${process.uptime().toFixed(1)} s since start
+
+  mock  ${mock.url}   (Prism, validates requests against the spec)
+  docs  ${docs.url}/   (spec: ${docs.url}/openapi.yaml)
+
+Delete a task on the mock:
+
+  curl -i -X DELETE ${mock.url}/v2/${projectId}/processor-tasks/${taskId} -H 'X-Auth-Token: any-token'
+
+Ask for a documented error with Prism's Prefer header:
+
+  curl -i -X DELETE ${mock.url}/v2/${projectId}/processor-tasks/${taskId} -H 'X-Auth-Token: any-token' -H 'Prefer: code=400, example=TaskNotFound'
+
+Ctrl-C to stop.`);
+
+let stopping = false;
+async function stop(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await Promise.allSettled([mock.close(), docs.close()]);
+  console.log('stopped');
+  process.exit(0);
+}
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());
