@@ -14,13 +14,32 @@ export function createRawClient(options?: ClientOptions): RawClient {
 }
 
 /**
- * Every operation of the spec: method, path template, and for each documented status the
- * named examples with the `error_code` each one shows (null for a success body).
+ * Every operation of the spec: method, path template, the rules of its parameters (what the
+ * client validates before sending), and for each documented status the named examples with
+ * the `error_code` each one shows (null for a success body).
  */
 export const operations = {
   deleteProcessorTask: {
     "method": "DELETE",
     "path": "/v2/{project_id}/processor-tasks/{task_id}",
+    "parameters": {
+      "project_id": {
+        "in": "path",
+        "required": true,
+        "pattern": "^[0-9a-z]{32}$",
+        "minLength": 32,
+        "maxLength": 32,
+        "description": "Project ID (seed). For how to obtain it, see Huawei's *Obtaining a Project ID and Name*."
+      },
+      "task_id": {
+        "in": "path",
+        "required": true,
+        "pattern": "^[A-Za-z0-9_-]{1,64}$",
+        "minLength": 1,
+        "maxLength": 64,
+        "description": "ID of a data processing task (seed)."
+      }
+    },
     "responses": {
       "200": {
         "examples": {

@@ -20,12 +20,41 @@ function resolveRef(spec: Json, node: unknown): Json {
   return current;
 }
 
+export interface ParameterRule {
+  in: string;
+  required: boolean;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  description: string;
+}
+
 export interface OperationInfo {
   operationId: string;
   method: string;
   path: string;
   summary: string;
+  parameters: Record<string, ParameterRule>;
   responses: Record<string, { examples: Record<string, string | null> }>;
+}
+
+function parameterRules(spec: Json, ...lists: unknown[]): Record<string, ParameterRule> {
+  const rules: Record<string, ParameterRule> = {};
+  for (const list of lists) {
+    for (const raw of (list ?? []) as unknown[]) {
+      const p = resolveRef(spec, raw);
+      const schema = resolveRef(spec, p.schema ?? {});
+      rules[String(p.name)] = {
+        in: String(p.in),
+        required: p.required === true,
+        ...(typeof schema.pattern === 'string' ? { pattern: schema.pattern } : {}),
+        ...(typeof schema.minLength === 'number' ? { minLength: schema.minLength } : {}),
+        ...(typeof schema.maxLength === 'number' ? { maxLength: schema.maxLength } : {}),
+        description: String(p.description ?? '').split('\n')[0]!,
+      };
+    }
+  }
+  return rules;
 }
 
 export function listOperations(spec: Json): OperationInfo[] {
@@ -47,7 +76,14 @@ export function listOperations(spec: Json): OperationInfo[] {
         }
         responses[status] = { examples };
       }
-      ops.push({ operationId: op.operationId, method, path, summary: String(op.summary ?? ''), responses });
+      ops.push({
+        operationId: op.operationId,
+        method,
+        path,
+        summary: String(op.summary ?? ''),
+        parameters: parameterRules(spec, item.parameters, op.parameters),
+        responses,
+      });
     }
   }
   return ops.sort((a, b) => a.operationId.localeCompare(b.operationId));
@@ -57,7 +93,7 @@ export function renderClientModule(spec: Json, note: string): string {
   const ops = listOperations(spec);
   const table = ops
     .map((op) => {
-      const entry = { method: op.method.toUpperCase(), path: op.path, responses: op.responses };
+      const entry = { method: op.method.toUpperCase(), path: op.path, parameters: op.parameters, responses: op.responses };
       return `  ${op.operationId}: ${JSON.stringify(entry, null, 2).replace(/\n/g, '\n  ')},`;
     })
     .join('\n');
@@ -94,8 +130,9 @@ export function createRawClient(options?: ClientOptions): RawClient {
 }
 
 /**
- * Every operation of the spec: method, path template, and for each documented status the
- * named examples with the \`error_code\` each one shows (null for a success body).
+ * Every operation of the spec: method, path template, the rules of its parameters (what the
+ * client validates before sending), and for each documented status the named examples with
+ * the \`error_code\` each one shows (null for a success body).
  */
 export const operations = {
 ${table}

@@ -1,5 +1,6 @@
 // `npm start`: regenerate everything from the spec, then serve the Prism mock and the docs
 // page on loopback, print how to call the mock, and stop cleanly on Ctrl-C.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDocsServer } from './docs-server.ts';
@@ -33,6 +34,9 @@ const docs = await onPortOrFree(Number(values['docs-port']), (port) => startDocs
 
 const projectId = 'a4a5d4098fb4474fa22cd05f897d6b99';
 const taskId = 'SNEJua7qdZZN8GvkcEr';
+// The bin once `npm run build` has made dist/cli.js (npm start builds first); the source otherwise.
+const cliCommand = existsSync(join(root, 'dist/cli.js')) ? 'npx modelarts-tasks' : 'npx tsx src/cli/main.ts';
+const cli = `HUAWEICLOUD_SDK_TOKEN=any ${cliCommand} delete --endpoint ${mock.url} --project-id ${projectId}`;
 console.log(`
 ready in ${process.uptime().toFixed(1)} s since start
 
@@ -42,6 +46,14 @@ ready in ${process.uptime().toFixed(1)} s since start
 Delete a task on the mock:
 
   curl -i -X DELETE ${mock.url}/v2/${projectId}/processor-tasks/${taskId} -H 'X-Auth-Token: any-token'
+
+Or with the CLI (the token is read from the environment, never from the command line):
+
+  ${cli} ${taskId}
+
+Delete several, ids from stdin (one per line; blank lines and # comments skipped):
+
+  printf '%s\\n' ${taskId} AcYfsdfhGyrWL5TtahH | ${cli} --from-file -
 
 Ask for a documented error with Prism's Prefer header:
 

@@ -18,7 +18,7 @@ async function lintWith(dir: string, file: string, edit: (text: string) => strin
   expect(changed).not.toBe(original);
   await writeFile(target, changed);
   try {
-    await run(join(root, 'node_modules/.bin/redocly'), ['lint', '--format', 'json'], { cwd: dir });
+    await run(join(root, 'node_modules/.bin/redocly'), ['lint', 'modelarts@v2', '--format', 'json'], { cwd: dir });
     return { ok: true, rules: [] as string[] };
   } catch (err) {
     const out = JSON.parse((err as { stdout: string }).stdout) as { problems: { ruleId: string }[] };

@@ -1,0 +1,254 @@
+// The entry point applications use: createProcessorTasksClient(options).
+import { inspect } from 'node:util';
+import { createRawClient, deleteProcessorTask, type RawClient } from '../generated/client.ts';
+import { resolveCredentials, type Credentials, type CredentialsInput } from './credentials.ts';
+import { checkEndpoint, regionEndpoint } from './endpoints.ts';
+import { redact, toServiceError } from './error-mapping.ts';
+import { isTaskNotFound, ValidationError } from './errors.ts';
+import { retryPolicy, type RetryOptions } from './retry.ts';
+import { createTransport, type CallContext, type Logger } from './transport.ts';
+import { validateDuration, validatePathParams, validateProjectId, validateTaskId } from './validate.ts';
+import { VERSION } from './version.ts';
+
+export interface ProcessorTasksClientOptions {
+  /** Region id, e.g. `cn-north-4`; resolved through the region table or HUAWEICLOUD_SDK_REGION_MODELARTS_<REGION>. */
+  region?: string;
+  /** Explicit endpoint, e.g. `https://modelarts.cn-north-4.myhuaweicloud.com` or a local mock. Wins over `region`. */
+  endpoint?: string;
+  /** Token, AK/SK or temporary AK/SK; default from HUAWEICLOUD_SDK_AK / _SK / _SECURITY_TOKEN. */
+  credentials?: CredentialsInput | Credentials;
+  /** Default project id; default HUAWEICLOUD_SDK_PROJECT_ID. */
+  projectId?: string;
+  /** Retry policy, a retry limit, or false. See RetryOptions for the defaults. */
+  retry?: RetryOptions | number | false;
+  /** Per-attempt timeout in ms (connect, headers and body). Default 30,000. */
+  timeout?: number;
+  /** Deadline for the whole call, retries and waits included, in ms. Default 120,000. */
+  totalTimeout?: number;
+  /** fetch implementation; default the global one. */
+  fetch?: typeof globalThis.fetch;
+  /** User-Agent header. */
+  userAgent?: string;
+  /** Receives request, response, retry and failure events; never headers or secrets. */
+  logger?: Logger;
+  /** Allow plain http:// to a host that is not loopback. Credentials then travel in clear text. */
+  allowInsecureHttp?: boolean;
+  /** Environment to read defaults from; default process.env. */
+  env?: Record<string, string | undefined>;
+}
+
+export interface DeleteProcessorTaskInput {
+  /** Defaults to the client's project id. */
+  projectId?: string;
+  taskId: string;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Treat "task does not exist" (400 ModelArts.4700) as success: `outcome: 'missing'`. */
+  ignoreMissing?: boolean;
+}
+
+export interface DeleteProcessorTaskResult {
+  outcome: 'deleted' | 'missing';
+  projectId: string;
+  taskId: string;
+  status: number;
+  /** X-Request-Id of the final response, for support cases. */
+  requestId: string | undefined;
+  attempts: number;
+}
+
+export const DEFAULT_TIMEOUT = 30_000;
+export const DEFAULT_TOTAL_TIMEOUT = 120_000;
+const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+export class ProcessorTasksClient {
+  readonly endpoint: string;
+  readonly region: string | undefined;
+  readonly projectId: string | undefined;
+  /** The generated openapi-fetch client, with this client's auth, retries and timeouts beneath it. */
+  readonly raw: RawClient;
+  readonly #credentials: Credentials;
+  readonly #send: ReturnType<typeof createTransport>;
+
+  constructor(options: ProcessorTasksClientOptions = {}) {
+    const env = options.env ?? process.env;
+    this.region = options.region;
+    if (options.endpoint !== undefined) {
+      this.endpoint = checkEndpoint(options.endpoint, options.allowInsecureHttp);
+    } else if (options.region !== undefined) {
+      this.endpoint = checkEndpoint(regionEndpoint(options.region, env), options.allowInsecureHttp);
+    } else {
+      throw new ValidationError('region', 'give a region (e.g. "cn-north-4") or an endpoint');
+    }
+    const projectId = options.projectId ?? (env.HUAWEICLOUD_SDK_PROJECT_ID || undefined);
+    this.projectId = projectId === undefined ? undefined : validateProjectId(projectId);
+    this.#credentials = resolveCredentials(options.credentials, env);
+    if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new ValidationError('fetch', 'must be a function');
+    this.#send = createTransport({
+      fetch: guardedFetch(options.fetch ?? globalThis.fetch, this.#credentials.secrets()),
+      credentials: this.#credentials,
+      retry: retryPolicy(checkRetryOption(options.retry)),
+      timeout: validateDuration('timeout', options.timeout, DEFAULT_TIMEOUT),
+      totalTimeout: validateDuration('totalTimeout', options.totalTimeout, DEFAULT_TOTAL_TIMEOUT),
+      userAgent: checkUserAgent(options.userAgent) ?? `modelarts-processor-tasks/${VERSION} node/${process.versions.node}`,
+      logger: options.logger,
+      maxBodyBytes: MAX_BODY_BYTES,
+      maxErrorBodyBytes: MAX_ERROR_BODY_BYTES,
+    });
+    const send = this.#send;
+    this.raw = createRawClient({ baseUrl: this.endpoint, fetch: (request: Request) => send(request, { projectId: this.projectId, attempts: 0 }) });
+    this.raw.use({
+      onRequest({ schemaPath, params }) {
+        validatePathParams(schemaPath, params.path as Record<string, unknown> | undefined);
+      },
+    });
+  }
+
+  /**
+   * Deletes a processing task. Resolves with the request id; rejects with a typed error
+   * (ValidationError before sending, ClientRequestError / ServerResponseError, ConnectionError,
+   * RequestTimeoutError) or, when `signal` aborts, with the signal's reason.
+   */
+  async deleteProcessorTask(input: DeleteProcessorTaskInput, options: CallOptions = {}): Promise<DeleteProcessorTaskResult> {
+    if (typeof input !== 'object' || input === null) throw new ValidationError('input', 'must be { taskId, projectId? }');
+    const rawProject = input.projectId ?? this.projectId;
+    if (rawProject === undefined) {
+      throw new ValidationError('projectId', 'none given: pass projectId, set it on the client, or set HUAWEICLOUD_SDK_PROJECT_ID');
+    }
+    const projectId = validateProjectId(rawProject);
+    const taskId = validateTaskId(input.taskId);
+    const ctx: CallContext = { signal: options.signal, projectId, attempts: 0 };
+    const send = this.#send;
+    let outcome: Awaited<ReturnType<typeof deleteProcessorTask>>;
+    try {
+      outcome = await deleteProcessorTask(this.raw, {
+        params: { path: { project_id: projectId, task_id: taskId } },
+        // The success body is `{}`: nothing to parse.
+        parseAs: 'stream',
+        fetch: (request: Request) => send(request, ctx),
+      });
+    } catch (err) {
+      // openapi-fetch rethrows only a truthy error: abort(0) or abort('') would surface as
+      // its own TypeError instead of the caller's reason.
+      if (options.signal?.aborted) throw options.signal.reason;
+      throw err;
+    }
+    const { error, response } = outcome;
+    const requestId = response.headers.get('x-request-id') ?? undefined;
+    if (response.ok) {
+      return { outcome: 'deleted', projectId, taskId, status: response.status, requestId, attempts: ctx.attempts };
+    }
+    const secrets = this.#credentials.secrets();
+    // Redacted before mapping, which cuts long text bodies: a secret cut in two would no
+    // longer match and half of it would reach the message.
+    const err = toServiceError(
+      { status: response.status, statusText: response.statusText, headers: response.headers, body: redactDeep(error, secrets), attempts: ctx.attempts },
+      secrets,
+    );
+    if (options.ignoreMissing && isTaskNotFound(err)) {
+      return { outcome: 'missing', projectId, taskId, status: response.status, requestId: err.requestId, attempts: ctx.attempts };
+    }
+    throw err;
+  }
+}
+
+function checkUserAgent(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  // fetch would refuse a bad header value only when sending, as a (retried) connection error.
+  if (typeof value !== 'string' || !/^[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?$/.test(value)) {
+    throw new ValidationError('userAgent', 'must be printable ASCII, not empty, without surrounding spaces');
+  }
+  return value;
+}
+
+function checkRetryOption(value: unknown): RetryOptions | number | false | undefined {
+  if (value === undefined || value === false || typeof value === 'number') return value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ValidationError('retry', 'must be false, a retry limit, or { limit, methods, statusCodes, backoffBase, backoffLimit, retryOnTimeout }');
+  }
+  const o = value as Record<string, unknown>;
+  const listOf = (field: 'methods' | 'statusCodes', ok: (v: unknown) => boolean) => {
+    const v = o[field];
+    if (v !== undefined && !(Array.isArray(v) && v.every(ok))) {
+      throw new ValidationError(`retry.${field}`, field === 'methods' ? 'must be an array of method names' : 'must be an array of HTTP statuses');
+    }
+  };
+  listOf('methods', (m) => typeof m === 'string' && /^[A-Za-z]+$/.test(m));
+  listOf('statusCodes', (c) => Number.isInteger(c) && (c as number) >= 100 && (c as number) <= 599);
+  if (o.retryOnTimeout !== undefined && typeof o.retryOnTimeout !== 'boolean') {
+    throw new ValidationError('retry.retryOnTimeout', 'must be a boolean');
+  }
+  return value as RetryOptions;
+}
+
+// Keys too: a server echoing a request back may use a header value as a key.
+function redactDeep(value: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (typeof value === 'string') return redact(value, secrets);
+  if (typeof value !== 'object' || value === null || depth > 20) return value;
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, secrets, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k, secrets), redactDeep(v, secrets, depth + 1)]));
+}
+
+// inspect, not a walk of own properties: it also sees what custom inspectors (Headers) show.
+function mentionsSecret(value: unknown, secrets: readonly string[]): boolean {
+  let text: string;
+  try {
+    text = inspect(value, { depth: 10, showHidden: true, getters: false, maxStringLength: Infinity, maxArrayLength: Infinity, breakLength: Infinity });
+  } catch {
+    return true;
+  }
+  // inspect shows a string quoted, with `\` and possibly `'` escaped.
+  return secrets.some((s) => {
+    const escaped = s.replace(/\\/g, '\\\\');
+    return text.includes(s) || text.includes(escaped) || text.includes(escaped.replace(/'/g, "\\'"));
+  });
+}
+
+/** Only name, code and message (redacted) survive, down the cause chain: any other field may hold the request. */
+function scrubbed(err: unknown, secrets: readonly string[], depth = 0): Error {
+  const e = (typeof err === 'object' && err !== null ? err : {}) as { name?: unknown; message?: unknown; code?: unknown; cause?: unknown };
+  const message = typeof e.message === 'string' ? e.message : typeof err === 'string' ? err : 'request failed';
+  const cause = e.cause !== undefined && depth < 3 ? { cause: scrubbed(e.cause, secrets, depth + 1) } : undefined;
+  const copy = new Error(redact(message, secrets), cause);
+  if (typeof e.name === 'string') copy.name = redact(e.name, secrets);
+  if (typeof e.code === 'string') Object.assign(copy, { code: redact(e.code, secrets) });
+  return copy;
+}
+
+const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
+
+/**
+ * The fetch beneath the transport, so that nothing downstream (logger, result, typed errors,
+ * `raw` callers) can hold a secret the server or the fetch implementation echoed: response
+ * headers and status text are redacted, and a thrown error that mentions a secret (as
+ * errors that carry the request's options do) is replaced by a scrubbed copy.
+ */
+function guardedFetch(inner: typeof globalThis.fetch, secrets: readonly string[]): typeof globalThis.fetch {
+  return async (input, init) => {
+    let res: Response;
+    try {
+      res = await inner(input, init);
+    } catch (err) {
+      throw mentionsSecret(err, secrets) ? scrubbed(err, secrets) : err;
+    }
+    let dirty = redact(res.statusText, secrets) !== res.statusText;
+    res.headers.forEach((value) => {
+      dirty ||= redact(value, secrets) !== value;
+    });
+    if (!dirty) return res;
+    const headers = new Headers();
+    res.headers.forEach((value, name) => headers.append(name, redact(value, secrets)));
+    return new Response(NULL_BODY_STATUS.has(res.status) ? null : res.body, {
+      status: res.status,
+      statusText: redact(res.statusText, secrets),
+      headers,
+    });
+  };
+}
+
+export function createProcessorTasksClient(options: ProcessorTasksClientOptions = {}): ProcessorTasksClient {
+  return new ProcessorTasksClient(options);
+}

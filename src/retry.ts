@@ -1,0 +1,95 @@
+// The retry policy, readable in one line of options:
+//   retry: { limit: 2, methods: ['DELETE'], statusCodes: [429, 500, 502, 503, 504], backoffLimit: 20_000 }
+// Only idempotent methods are retried (deleting a task twice deletes it once), only on the
+// statuses above and on connection errors, with full-jitter exponential backoff. Retry-After
+// (seconds or HTTP date) is honoured when it is within backoffLimit; beyond it the call
+// fails at once rather than retrying early into another 429.
+import { ValidationError } from './errors.ts';
+
+export interface RetryOptions {
+  /** Retries after the first attempt. Default 2 (3 attempts in all). 0 disables retries. */
+  limit?: number;
+  /** Methods that may be retried. Default the idempotent ones: DELETE, GET, HEAD, OPTIONS, PUT. */
+  methods?: readonly string[];
+  /** Statuses that are retried. Default 429, 500, 502, 503, 504. */
+  statusCodes?: readonly number[];
+  /** First backoff ceiling in ms; doubles each retry. Default 100. */
+  backoffBase?: number;
+  /** Cap on any one wait, backoff or Retry-After, in ms. Default 20,000. */
+  backoffLimit?: number;
+  /** Retry an attempt that hit the per-attempt timeout. Default false (as in ky). */
+  retryOnTimeout?: boolean;
+}
+
+export interface RetryPolicy {
+  readonly limit: number;
+  readonly methods: ReadonlySet<string>;
+  readonly statusCodes: ReadonlySet<number>;
+  readonly backoffBase: number;
+  readonly backoffLimit: number;
+  readonly retryOnTimeout: boolean;
+}
+
+export const DEFAULT_RETRY = {
+  limit: 2,
+  methods: ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PUT'],
+  statusCodes: [429, 500, 502, 503, 504],
+  backoffBase: 100,
+  backoffLimit: 20_000,
+  retryOnTimeout: false,
+} as const satisfies Required<RetryOptions>;
+
+/** `retry` accepts the options, a number (the limit) or false (no retries). */
+export function retryPolicy(input: RetryOptions | number | false | undefined): RetryPolicy {
+  const o: RetryOptions = input === false ? { limit: 0 } : typeof input === 'number' ? { limit: input } : (input ?? {});
+  const limit = o.limit ?? DEFAULT_RETRY.limit;
+  if (!Number.isInteger(limit) || limit < 0 || limit > 100) {
+    throw new ValidationError('retry.limit', `must be an integer from 0 to 100, got ${String(limit)}`);
+  }
+  const backoffBase = o.backoffBase ?? DEFAULT_RETRY.backoffBase;
+  const backoffLimit = o.backoffLimit ?? DEFAULT_RETRY.backoffLimit;
+  for (const [field, v] of [['retry.backoffBase', backoffBase], ['retry.backoffLimit', backoffLimit]] as const) {
+    if (!Number.isFinite(v) || v < 0) throw new ValidationError(field, `must be a number of ms >= 0, got ${String(v)}`);
+  }
+  return {
+    limit,
+    methods: new Set((o.methods ?? DEFAULT_RETRY.methods).map((m) => m.toUpperCase())),
+    statusCodes: new Set(o.statusCodes ?? DEFAULT_RETRY.statusCodes),
+    backoffBase,
+    backoffLimit,
+    retryOnTimeout: o.retryOnTimeout ?? DEFAULT_RETRY.retryOnTimeout,
+  };
+}
+
+// The three HTTP-date forms (RFC 9110 section 5.6.7). Only these are read as dates: Date.parse
+// alone takes "1.5" or "-1" for days in 2001, which turned garbage into "retry now".
+const IMF_FIXDATE = /^[a-z]{3},\s+\d{2}\s+[a-z]{3}\s+\d{4}\s+\d{2}:\d{2}:\d{2}\s+GMT$/i;
+const RFC850_DATE = /^[a-z]{6,9},\s+\d{2}-[a-z]{3}-\d{2}\s+\d{2}:\d{2}:\d{2}\s+GMT$/i;
+// asctime carries no zone and Date.parse would read it as local time; HTTP means GMT.
+const ASCTIME_DATE = /^[a-z]{3}\s+[a-z]{3}\s+\d{1,2}\s+\d{2}:\d{2}:\d{2}\s+\d{4}$/i;
+
+/** Retry-After in ms: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  let date = NaN;
+  if (IMF_FIXDATE.test(text) || RFC850_DATE.test(text)) date = Date.parse(text);
+  else if (ASCTIME_DATE.test(text)) date = Date.parse(`${text} GMT`);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * How long to wait before retry number `retry` (1-based), or undefined when the server asks
+ * for longer than the policy allows. Full jitter: uniform in [0, min(cap, base * 2^(retry-1))].
+ */
+export function retryDelay(
+  policy: RetryPolicy,
+  retry: number,
+  retryAfterMs: number | undefined,
+  random: () => number = Math.random,
+): number | undefined {
+  if (retryAfterMs !== undefined) return retryAfterMs <= policy.backoffLimit ? retryAfterMs : undefined;
+  const ceiling = Math.min(policy.backoffLimit, policy.backoffBase * 2 ** (retry - 1));
+  return Math.floor(random() * ceiling);
+}

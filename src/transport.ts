@@ -1,0 +1,161 @@
+// The fetch beneath openapi-fetch: one call in, as many attempts as the retry policy allows
+// out. openapi-fetch middleware cannot retry, so the loop lives here. Each attempt is
+// authenticated afresh (a new X-Sdk-Date and signature), bounded by the per-attempt timeout
+// and the total deadline, never follows a redirect, and reads the body inside its own
+// timeout and up to a size limit, so a slow or endless body cannot hold the call.
+import { attemptScope, sleep } from './abort.ts';
+import type { Credentials } from './credentials.ts';
+import { ConnectionError, InvalidResponseError, ModelArtsError, RequestTimeoutError } from './errors.ts';
+import { parseRetryAfter, retryDelay, type RetryPolicy } from './retry.ts';
+
+export type LogEvent =
+  | { type: 'request'; method: string; url: string; attempt: number }
+  | { type: 'response'; method: string; url: string; attempt: number; status: number; requestId: string | undefined; ms: number }
+  | { type: 'retry'; method: string; url: string; attempt: number; delayMs: number; reason: string }
+  | { type: 'failure'; method: string; url: string; attempt: number; error: string };
+
+/** Receives what the client does. Events carry no header and no secret. */
+export type Logger = (event: LogEvent) => void;
+
+export interface TransportConfig {
+  fetch: typeof globalThis.fetch;
+  credentials: Credentials;
+  retry: RetryPolicy;
+  /** Per-attempt timeout, ms: headers and body. */
+  timeout: number;
+  /** Whole call, retries and waits included, ms. */
+  totalTimeout: number;
+  userAgent: string;
+  logger: Logger | undefined;
+  /** Largest success body read, bytes. */
+  maxBodyBytes: number;
+  /** Prefix of an error body read, bytes; the rest is discarded. */
+  maxErrorBodyBytes: number;
+}
+
+/** Per-call state: the caller's signal in, the number of attempts out. */
+export interface CallContext {
+  signal?: AbortSignal | undefined;
+  projectId?: string | undefined;
+  attempts: number;
+}
+
+async function readPrefix(body: ReadableStream<Uint8Array>, limit: number): Promise<{ bytes: Uint8Array; complete: boolean }> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (size + value.length > limit) {
+      chunks.push(value.subarray(0, limit - size));
+      size = limit;
+      await reader.cancel();
+      return { bytes: concat(chunks, size), complete: false };
+    }
+    chunks.push(value);
+    size += value.length;
+  }
+  return { bytes: concat(chunks, size), complete: true };
+}
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.length;
+  }
+  return out;
+}
+
+/** The response with its body read into memory, within the attempt's signal. */
+async function buffered(res: Response, config: TransportConfig, attempts: number): Promise<Response> {
+  if (res.body === null) return res;
+  const limit = res.ok ? config.maxBodyBytes : config.maxErrorBodyBytes;
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  let bytes: Uint8Array;
+  if (declared <= limit) {
+    bytes = new Uint8Array(await res.arrayBuffer());
+  } else {
+    const prefix = await readPrefix(res.body, limit);
+    if (!prefix.complete && res.ok) {
+      throw new InvalidResponseError(
+        `HTTP ${res.status} body is larger than ${limit} bytes; not read`,
+        res.status,
+        res.headers.get('x-request-id') ?? undefined,
+        attempts,
+      );
+    }
+    bytes = prefix.bytes;
+  }
+  return new Response(bytes as BodyInit, { status: res.status, statusText: res.statusText, headers: res.headers });
+}
+
+function describeFailure(err: unknown): string {
+  const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
+  const detail = cause?.code ?? cause?.message ?? (err as Error)?.message ?? String(err);
+  return cause?.code && cause.message ? `${cause.code}: ${cause.message}` : detail;
+}
+
+export function createTransport(config: TransportConfig) {
+  const { retry, logger } = config;
+
+  return async function send(request: Request, ctx: CallContext): Promise<Response> {
+    // The raw openapi-fetch client has no CallContext to carry a signal: a caller's `signal`
+    // reaches us only through the Request openapi-fetch built from it.
+    const signal = ctx.signal ?? request.signal;
+    const method = request.method;
+    const url = request.url;
+    const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
+    const baseHeaders: Record<string, string> = { 'user-agent': config.userAgent };
+    request.headers.forEach((value, name) => {
+      baseHeaders[name] = value;
+    });
+    // Monotonic: a wall-clock step (NTP, a resumed VM) must not end the call early or never.
+    const deadline = performance.now() + config.totalTimeout;
+    const retryable = retry.limit > 0 && retry.methods.has(method);
+
+    for (let attempt = 1; ; attempt++) {
+      ctx.attempts = attempt;
+      if (signal.aborted) throw signal.reason;
+      // Outside the try below: a signing failure is a bug or bad input, never a reason to retry.
+      const headers = { ...baseHeaders, ...config.credentials.authHeaders({ method, url, projectId: ctx.projectId, body, contentType: baseHeaders['content-type'] }, new Date()) };
+      const scope = attemptScope(signal, config.timeout, deadline);
+      const started = performance.now();
+      let failure: ModelArtsError;
+      try {
+        logger?.({ type: 'request', method, url, attempt });
+        const res = await config.fetch(url, { method, headers, body: body as BodyInit | undefined, redirect: 'manual', signal: scope.signal });
+        const full = await buffered(res, config, attempt);
+        scope.dispose();
+        const requestId = full.headers.get('x-request-id') ?? undefined;
+        logger?.({ type: 'response', method, url, attempt, status: full.status, requestId, ms: Math.round(performance.now() - started) });
+        if (!(retryable && attempt <= retry.limit && retry.statusCodes.has(full.status))) return full;
+        const delay = retryDelay(retry, attempt, parseRetryAfter(full.headers.get('retry-after')));
+        if (delay === undefined || performance.now() + delay >= deadline) return full;
+        logger?.({ type: 'retry', method, url, attempt, delayMs: delay, reason: `HTTP ${full.status}` });
+        await sleep(delay, signal);
+        continue;
+      } catch (err) {
+        scope.dispose();
+        const cause = scope.cause();
+        if (cause?.kind === 'caller') throw cause.reason;
+        if (cause?.kind === 'total') failure = new RequestTimeoutError('total', config.totalTimeout, attempt);
+        else if (cause?.kind === 'attempt') failure = new RequestTimeoutError('attempt', config.timeout, attempt);
+        else if (err instanceof ModelArtsError) throw err;
+        else failure = new ConnectionError(`could not complete ${method} ${new URL(url).origin}: ${describeFailure(err)}`, attempt, { cause: err });
+      }
+      logger?.({ type: 'failure', method, url, attempt, error: failure.message });
+      const mayRetry =
+        retryable &&
+        attempt <= retry.limit &&
+        (failure instanceof ConnectionError || (retry.retryOnTimeout && failure instanceof RequestTimeoutError && failure.kind === 'attempt'));
+      const delay = mayRetry ? retryDelay(retry, attempt, undefined) : undefined;
+      if (delay === undefined || performance.now() + delay >= deadline) throw failure;
+      logger?.({ type: 'retry', method, url, attempt, delayMs: delay, reason: failure.name });
+      await sleep(delay, signal);
+    }
+  };
+}
