@@ -5,40 +5,29 @@
 import { createHook } from 'node:async_hooks';
 import { getEventListeners } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createProcessorTasksClient, ModelArtsError, type ProcessorTasksClientOptions } from '../src/index.ts';
 import {
   activeResources,
   apiError,
   failure,
   settle,
-  startFaultServer,
+  useFaultServer,
   type FaultServer,
 } from './support/fault-server.ts';
 import { PROJECT_ID } from './support/fixtures.ts';
 
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
-process.on('unhandledRejection', onUnhandled);
-
 let server: FaultServer;
-
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-  process.off('unhandledRejection', onUnhandled);
-  expect(unhandled).toEqual([]);
-  // With the server gone, no socket of this file may keep the process alive.
-  const net = () => (activeResources().TCPSocketWrap ?? 0) + (activeResources().TCPServerWrap ?? 0);
-  await until(() => net() === 0, 1_000).catch(() => {});
-  expect(activeResources()).not.toHaveProperty('TCPSocketWrap');
-  expect(activeResources()).not.toHaveProperty('TCPServerWrap');
-});
-
-beforeEach(() => server.clear());
+useFaultServer(
+  (s) => (server = s),
+  async () => {
+    // With the server gone, no socket of this file may keep the process alive.
+    const net = () => (activeResources().TCPSocketWrap ?? 0) + (activeResources().TCPServerWrap ?? 0);
+    await until(() => net() === 0, 1_000).catch(() => {});
+    expect(activeResources()).not.toHaveProperty('TCPSocketWrap');
+    expect(activeResources()).not.toHaveProperty('TCPServerWrap');
+  },
+);
 
 function client(options: Partial<ProcessorTasksClientOptions> = {}) {
   return createProcessorTasksClient({

@@ -3,7 +3,7 @@
 // requests the server saw against how many the client says it made, and that the call ends in
 // bounded time. Time bounds are correctness bounds (no hang, no runaway retry loop) sized for a
 // busy shared machine, not benchmarks.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ClientRequestError,
   ConnectionError,
@@ -15,26 +15,11 @@ import {
   ServiceResponseError,
   type ProcessorTasksClientOptions,
 } from '../src/index.ts';
-import { failure, REQUEST_ID, settle, startFaultServer, type FaultServer } from './support/fault-server.ts';
+import { failure, REQUEST_ID, settle, useFaultServer, type FaultServer } from './support/fault-server.ts';
 import { PROJECT_ID } from './support/fixtures.ts';
 
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
-process.on('unhandledRejection', onUnhandled);
-
 let server: FaultServer;
-
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-  process.off('unhandledRejection', onUnhandled);
-  expect(unhandled).toEqual([]);
-});
-
-beforeEach(() => server.clear());
+useFaultServer((s) => (server = s));
 
 const TOKEN = 'tok-secret-value-1234';
 

@@ -1,6 +1,6 @@
 // The retry policy end to end: which failures are retried and how often, Retry-After, the
 // total deadline, re-signing of each attempt, and the backoff arithmetic on its own.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   AkSkCredentials,
   ClientRequestError,
@@ -27,28 +27,13 @@ import {
   reset,
   sequence,
   settle,
-  startFaultServer,
+  useFaultServer,
   type FaultServer,
 } from './support/fault-server.ts';
 import { PROJECT_ID } from './support/fixtures.ts';
 
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
-process.on('unhandledRejection', onUnhandled);
-
 let server: FaultServer;
-
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-  process.off('unhandledRejection', onUnhandled);
-  expect(unhandled).toEqual([]);
-});
-
-beforeEach(() => server.clear());
+useFaultServer((s) => (server = s));
 
 const FAST = { limit: 2, backoffBase: 5, backoffLimit: 50 } as const;
 const AK = 'AK0123456789';

@@ -6,6 +6,7 @@
 // a test can count the process's active handles around a case.
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 
 export type Step =
   /** A TCP RST before any byte of the response (ECONNRESET on the client). */
@@ -359,4 +360,26 @@ export function activeResources(): Record<string, number> {
   const out: Record<string, number> = {};
   for (const type of process.getActiveResourcesInfo()) out[type] = (out[type] ?? 0) + 1;
   return out;
+}
+
+/**
+ * Gives a test file its fault server (fresh counters for each test) and asserts, once the
+ * server is closed, that no promise rejection went unhandled; `afterClose` runs after that.
+ */
+export function useFaultServer(assign: (server: FaultServer) => void, afterClose?: () => Promise<void>): void {
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  let server: FaultServer | undefined;
+  beforeAll(async () => {
+    process.on('unhandledRejection', onUnhandled);
+    server = await startFaultServer();
+    assign(server);
+  });
+  beforeEach(() => server?.clear());
+  afterAll(async () => {
+    await server?.close();
+    process.off('unhandledRejection', onUnhandled);
+    expect(unhandled).toEqual([]);
+    await afterClose?.();
+  });
 }
