@@ -1,8 +1,9 @@
-// `npm start`: regenerate everything from the spec, then serve the Prism mock and the docs
-// page on loopback, print how to call the mock, and stop cleanly on Ctrl-C.
-import { existsSync } from 'node:fs';
+// `npm start`: regenerate everything from the spec and build the package from it (in that
+// order, so dist/ never holds a stale client), then serve the Prism mock and the docs page on
+// loopback, print how to call the mock, and stop cleanly on Ctrl-C.
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { startDocsServer } from './docs-server.ts';
 import { generate } from './generate.ts';
 import { startMock } from './mock-server.ts';
@@ -29,14 +30,20 @@ async function onPortOrFree<T>(port: number, start: (port: number) => Promise<T>
 
 const written = await generate(join(root, 'generated'));
 console.log(`built generated/ (${written.join(', ')})`);
+try {
+  await promisify(execFile)(join(root, 'node_modules/.bin/tsup'), { cwd: root });
+} catch (err) {
+  const e = err as { stdout?: string; stderr?: string };
+  console.error(`npm run build failed:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+  process.exit(1);
+}
+console.log('built dist/ (the package and the modelarts-tasks CLI)');
 const mock = await onPortOrFree(Number(values.port), (port) => startMock({ port }));
 const docs = await onPortOrFree(Number(values['docs-port']), (port) => startDocsServer(port));
 
 const projectId = 'a4a5d4098fb4474fa22cd05f897d6b99';
 const taskId = 'SNEJua7qdZZN8GvkcEr';
-// The bin once `npm run build` has made dist/cli.js (npm start builds first); the source otherwise.
-const cliCommand = existsSync(join(root, 'dist/cli.js')) ? 'npx modelarts-tasks' : 'npx tsx src/cli/main.ts';
-const cli = `HUAWEICLOUD_SDK_TOKEN=any ${cliCommand} delete --endpoint ${mock.url} --project-id ${projectId}`;
+const cli = `HUAWEICLOUD_SDK_TOKEN=any npx modelarts-tasks delete --endpoint ${mock.url} --project-id ${projectId}`;
 console.log(`
 ready in ${process.uptime().toFixed(1)} s since start
 
