@@ -33,11 +33,36 @@ export interface TransportConfig {
   maxErrorBodyBytes: number;
 }
 
+/** One call as the transport sends it, whether built by openapi-fetch or by a typed call. */
+export interface OutgoingRequest {
+  method: string;
+  url: string;
+  /** Lower-case names. */
+  headers: Record<string, string>;
+  body: Uint8Array | undefined;
+}
+
 /** Per-call state: the caller's signal in, the number of attempts out. */
 export interface CallContext {
   signal?: AbortSignal | undefined;
   projectId?: string | undefined;
   attempts: number;
+  /**
+   * The caller ignores a success body (DELETE answers `{}`): it is read to its end within the
+   * attempt's timeout and size limit, and the response is returned as is, its body consumed,
+   * saving a second Response per call.
+   */
+  discardSuccessBody?: boolean;
+}
+
+/** What the transport needs of the Request openapi-fetch built. */
+export async function outgoing(request: Request): Promise<OutgoingRequest> {
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
+  return { method: request.method, url: request.url, headers, body };
 }
 
 async function readPrefix(body: ReadableStream<Uint8Array>, limit: number): Promise<{ bytes: Uint8Array; complete: boolean }> {
@@ -71,7 +96,8 @@ function concat(chunks: Uint8Array[], size: number): Uint8Array {
 }
 
 /** The response with its body read into memory, within the attempt's signal. */
-async function buffered(res: Response, config: TransportConfig, attempts: number): Promise<Response> {
+async function buffered(res: Response, config: TransportConfig, ctx: CallContext): Promise<Response> {
+  const attempts = ctx.attempts;
   if (res.body === null) return res;
   const limit = res.ok ? config.maxBodyBytes : config.maxErrorBodyBytes;
   const declared = Number(res.headers.get('content-length') ?? NaN);
@@ -90,6 +116,7 @@ async function buffered(res: Response, config: TransportConfig, attempts: number
     }
     bytes = prefix.bytes;
   }
+  if (res.ok && ctx.discardSuccessBody) return res;
   return new Response(bytes as BodyInit, { status: res.status, statusText: res.statusText, headers: res.headers });
 }
 
@@ -102,24 +129,17 @@ function describeFailure(err: unknown): string {
 export function createTransport(config: TransportConfig) {
   const { retry, logger } = config;
 
-  return async function send(request: Request, ctx: CallContext): Promise<Response> {
-    // The raw openapi-fetch client has no CallContext to carry a signal: a caller's `signal`
-    // reaches us only through the Request openapi-fetch built from it.
-    const signal = ctx.signal ?? request.signal;
-    const method = request.method;
-    const url = request.url;
-    const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
-    const baseHeaders: Record<string, string> = { 'user-agent': config.userAgent };
-    request.headers.forEach((value, name) => {
-      baseHeaders[name] = value;
-    });
+  return async function send(request: OutgoingRequest, ctx: CallContext): Promise<Response> {
+    const { method, url, body } = request;
+    const signal = ctx.signal;
+    const baseHeaders: Record<string, string> = { 'user-agent': config.userAgent, ...request.headers };
     // Monotonic: a wall-clock step (NTP, a resumed VM) must not end the call early or never.
     const deadline = performance.now() + config.totalTimeout;
     const retryable = retry.limit > 0 && retry.methods.has(method);
 
     for (let attempt = 1; ; attempt++) {
       ctx.attempts = attempt;
-      if (signal.aborted) throw signal.reason;
+      if (signal?.aborted) throw signal.reason;
       // Outside the try below: a signing failure is a bug or bad input, never a reason to retry.
       const headers = { ...baseHeaders, ...config.credentials.authHeaders({ method, url, projectId: ctx.projectId, body, contentType: baseHeaders['content-type'] }, new Date()) };
       const scope = attemptScope(signal, config.timeout, deadline);
@@ -128,7 +148,7 @@ export function createTransport(config: TransportConfig) {
       try {
         logger?.({ type: 'request', method, url, attempt });
         const res = await config.fetch(url, { method, headers, body: body as BodyInit | undefined, redirect: 'manual', signal: scope.signal });
-        const full = await buffered(res, config, attempt);
+        const full = await buffered(res, config, ctx);
         scope.dispose();
         const requestId = full.headers.get('x-request-id') ?? undefined;
         logger?.({ type: 'response', method, url, attempt, status: full.status, requestId, ms: Math.round(performance.now() - started) });

@@ -15,7 +15,7 @@ import {
   type ProcessorTasksClientOptions,
 } from '../src/index.ts';
 import { parseRetryAfter, retryDelay, retryPolicy, DEFAULT_RETRY } from '../src/retry.ts';
-import { createTransport, type CallContext } from '../src/transport.ts';
+import { createTransport, type CallContext, type OutgoingRequest } from '../src/transport.ts';
 import {
   apiError,
   burst,
@@ -106,9 +106,9 @@ describe('what is retried', () => {
         maxErrorBodyBytes: 64 * 1024,
       });
     }
-    function request(method: string, taskId: string) {
-      const body = method === 'POST' ? JSON.stringify({ name: 'x' }) : null;
-      return new Request(`${server.url}${server.path(taskId)}`, { method, body, headers: body ? { 'content-type': 'application/json' } : {} });
+    function request(method: string, taskId: string): OutgoingRequest {
+      const body = method === 'POST' ? new TextEncoder().encode(JSON.stringify({ name: 'x' })) : undefined;
+      return { method, url: `${server.url}${server.path(taskId)}`, body, headers: body ? { 'content-type': 'application/json' } : {} };
     }
 
     it('on a 503: one attempt, the 503 handed back', async () => {
