@@ -99,11 +99,15 @@ export class ProcessorTasksClient {
       maxErrorBodyBytes: MAX_ERROR_BODY_BYTES,
     });
     const send = this.#send;
-    const defaultProject = this.projectId;
+    const pathPrefix = new URL(this.endpoint).pathname.replace(/\/$/, '');
     this.raw = createRawClient({
       baseUrl: this.endpoint,
-      // A raw call's signal reaches us only through the Request openapi-fetch built from it.
-      fetch: async (request: Request) => send(await outgoing(request), { signal: request.signal, projectId: defaultProject, attempts: 0 }),
+      // A raw call's signal reaches us only through the Request openapi-fetch built from it;
+      // its project (signed as X-Project-Id) is the one its path names.
+      fetch: async (request: Request) => {
+        const projectId = new URL(request.url).pathname.slice(pathPrefix.length).match(/^\/v2\/([0-9a-z]{32})\//)?.[1];
+        return send(await outgoing(request), { signal: request.signal, projectId, attempts: 0 });
+      },
     });
     this.raw.use({
       onRequest({ schemaPath, params }) {

@@ -1,5 +1,6 @@
-// The fetch beneath openapi-fetch: one call in, as many attempts as the retry policy allows
-// out. openapi-fetch middleware cannot retry, so the loop lives here. Each attempt is
+// Beneath every call, typed or through the raw openapi-fetch client: one call in, as many
+// attempts as the retry policy allows out (openapi-fetch middleware cannot retry, so the loop
+// lives here, as its fetch). Each attempt is
 // authenticated afresh (a new X-Sdk-Date and signature), bounded by the per-attempt timeout
 // and the total deadline, never follows a redirect, and reads the body inside its own
 // timeout and up to a size limit, so a slow or endless body cannot hold the call.

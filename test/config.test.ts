@@ -490,6 +490,15 @@ describe('client.raw goes through the same transport', () => {
     expect(calls[0]!.headers.get('x-security-token')).toBe(STS);
   });
 
+  it('AK/SK: X-Project-Id is the project the path names, not the client default', async () => {
+    const other = 'b'.repeat(32);
+    const { client: c, calls } = client({ projectId: PROJECT_ID, credentials: { accessKey: AK, secretKey: SK } });
+    await c.raw.DELETE(path, { params: { path: { project_id: other, task_id: TASK_ID } } });
+    expect(c.projectId).toBe(PROJECT_ID);
+    expect(calls[0]!.headers.get('x-project-id')).toBe(other);
+    expect(calls[0]!.headers.get('authorization')).toMatch(/SignedHeaders=[^,]*x-project-id/);
+  });
+
   it('with retries', async () => {
     const { client: c, calls } = client(
       { retry: { limit: 1, backoffBase: 1 } },
