@@ -1,9 +1,9 @@
 // The entry point applications use: createProcessorTasksClient(options).
-import { inspect } from 'node:util';
 import { createRawClient, deleteProcessorTaskPath, type RawClient } from '../generated/client.ts';
 import { resolveCredentials, type Credentials, type CredentialsInput } from './credentials.ts';
 import { checkEndpoint, regionEndpoint } from './endpoints.ts';
-import { redact, toServiceError } from './error-mapping.ts';
+import { toServiceError } from './error-mapping.ts';
+import { redact, redactingFetch } from './redaction.ts';
 import { isTaskNotFound, ValidationError } from './errors.ts';
 import { retryPolicy, type RetryOptions } from './retry.ts';
 import { createTransport, outgoing, type CallContext, type Logger } from './transport.ts';
@@ -88,9 +88,9 @@ export class ProcessorTasksClient {
     this.#credentials = resolveCredentials(options.credentials, env);
     if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new ValidationError('fetch', 'must be a function');
     this.#send = createTransport({
-      fetch: guardedFetch(options.fetch ?? globalThis.fetch, this.#credentials.secrets()),
+      fetch: redactingFetch(options.fetch ?? globalThis.fetch, this.#credentials.secrets()),
       credentials: this.#credentials,
-      retry: retryPolicy(checkRetryOption(options.retry)),
+      retry: retryPolicy(options.retry),
       timeout: validateDuration('timeout', options.timeout, DEFAULT_TIMEOUT),
       totalTimeout: validateDuration('totalTimeout', options.totalTimeout, DEFAULT_TOTAL_TIMEOUT),
       userAgent: checkUserAgent(options.userAgent) ?? `modelarts-processor-tasks/${VERSION} node/${process.versions.node}`,
@@ -160,85 +160,6 @@ function checkUserAgent(value: unknown): string | undefined {
     throw new ValidationError('userAgent', 'must be printable ASCII, not empty, without surrounding spaces');
   }
   return value;
-}
-
-function checkRetryOption(value: unknown): RetryOptions | number | false | undefined {
-  if (value === undefined || value === false || typeof value === 'number') return value;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ValidationError('retry', 'must be false, a retry limit, or { limit, methods, statusCodes, backoffBase, backoffLimit, retryOnTimeout }');
-  }
-  const o = value as Record<string, unknown>;
-  const listOf = (field: 'methods' | 'statusCodes', ok: (v: unknown) => boolean) => {
-    const v = o[field];
-    if (v !== undefined && !(Array.isArray(v) && v.every(ok))) {
-      throw new ValidationError(`retry.${field}`, field === 'methods' ? 'must be an array of method names' : 'must be an array of HTTP statuses');
-    }
-  };
-  listOf('methods', (m) => typeof m === 'string' && /^[A-Za-z]+$/.test(m));
-  listOf('statusCodes', (c) => Number.isInteger(c) && (c as number) >= 100 && (c as number) <= 599);
-  if (o.retryOnTimeout !== undefined && typeof o.retryOnTimeout !== 'boolean') {
-    throw new ValidationError('retry.retryOnTimeout', 'must be a boolean');
-  }
-  return value as RetryOptions;
-}
-
-// inspect, not a walk of own properties: it also sees what custom inspectors (Headers) show.
-function mentionsSecret(value: unknown, secrets: readonly string[]): boolean {
-  let text: string;
-  try {
-    text = inspect(value, { depth: 10, showHidden: true, getters: false, maxStringLength: Infinity, maxArrayLength: Infinity, breakLength: Infinity });
-  } catch {
-    return true;
-  }
-  // inspect shows a string quoted, with `\` and possibly `'` escaped.
-  return secrets.some((s) => {
-    const escaped = s.replace(/\\/g, '\\\\');
-    return text.includes(s) || text.includes(escaped) || text.includes(escaped.replace(/'/g, "\\'"));
-  });
-}
-
-/** Only name, code and message (redacted) survive, down the cause chain: any other field may hold the request. */
-function scrubbed(err: unknown, secrets: readonly string[], depth = 0): Error {
-  const e = (typeof err === 'object' && err !== null ? err : {}) as { name?: unknown; message?: unknown; code?: unknown; cause?: unknown };
-  const message = typeof e.message === 'string' ? e.message : typeof err === 'string' ? err : 'request failed';
-  const cause = e.cause !== undefined && depth < 3 ? { cause: scrubbed(e.cause, secrets, depth + 1) } : undefined;
-  const copy = new Error(redact(message, secrets), cause);
-  if (typeof e.name === 'string') copy.name = redact(e.name, secrets);
-  if (typeof e.code === 'string') Object.assign(copy, { code: redact(e.code, secrets) });
-  return copy;
-}
-
-const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
-
-/**
- * The fetch beneath the transport, so that nothing downstream (logger, result, typed errors,
- * `raw` callers) can hold a secret the server or the fetch implementation echoed: response
- * headers and status text are redacted, and a thrown error that mentions a secret (as
- * errors that carry the request's options do) is replaced by a scrubbed copy.
- */
-function guardedFetch(inner: typeof globalThis.fetch, secrets: readonly string[]): typeof globalThis.fetch {
-  return async (input, init) => {
-    let res: Response;
-    try {
-      res = await inner(input, init);
-    } catch (err) {
-      throw mentionsSecret(err, secrets) ? scrubbed(err, secrets) : err;
-    }
-    // Checked without allocating: this runs on every response.
-    const mentions = (text: string) => secrets.some((s) => s.length >= 4 && text.includes(s));
-    let dirty = mentions(res.statusText);
-    res.headers.forEach((value) => {
-      dirty ||= mentions(value);
-    });
-    if (!dirty) return res;
-    const headers = new Headers();
-    res.headers.forEach((value, name) => headers.append(name, redact(value, secrets)));
-    return new Response(NULL_BODY_STATUS.has(res.status) ? null : res.body, {
-      status: res.status,
-      statusText: redact(res.statusText, secrets),
-      headers,
-    });
-  };
 }
 
 export function createProcessorTasksClient(options: ProcessorTasksClientOptions = {}): ProcessorTasksClient {

@@ -9,6 +9,7 @@ import {
   type ServiceErrorDetails,
   type ServiceResponseError,
 } from './errors.ts';
+import { redact } from './redaction.ts';
 
 const MAX_MESSAGE = 500;
 
@@ -61,13 +62,6 @@ function excerpt(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   return plain.length > 200 ? `${plain.slice(0, 200)}…` : plain;
-}
-
-/** Replaces every occurrence of each secret with `[redacted]`. */
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('[redacted]');
-  return out;
 }
 
 export interface ErrorResponse {

@@ -39,8 +39,30 @@ export const DEFAULT_RETRY = {
   retryOnTimeout: false,
 } as const satisfies Required<RetryOptions>;
 
+/** Refuses what is not a retry option, naming the field, before any default is applied. */
+function checkRetryOption(value: unknown): RetryOptions | number | false | undefined {
+  if (value === undefined || value === false || typeof value === 'number') return value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ValidationError('retry', 'must be false, a retry limit, or { limit, methods, statusCodes, backoffBase, backoffLimit, retryOnTimeout }');
+  }
+  const o = value as Record<string, unknown>;
+  const listOf = (field: 'methods' | 'statusCodes', ok: (v: unknown) => boolean) => {
+    const v = o[field];
+    if (v !== undefined && !(Array.isArray(v) && v.every(ok))) {
+      throw new ValidationError(`retry.${field}`, field === 'methods' ? 'must be an array of method names' : 'must be an array of HTTP statuses');
+    }
+  };
+  listOf('methods', (m) => typeof m === 'string' && /^[A-Za-z]+$/.test(m));
+  listOf('statusCodes', (c) => Number.isInteger(c) && (c as number) >= 100 && (c as number) <= 599);
+  if (o.retryOnTimeout !== undefined && typeof o.retryOnTimeout !== 'boolean') {
+    throw new ValidationError('retry.retryOnTimeout', 'must be a boolean');
+  }
+  return value as RetryOptions;
+}
+
 /** `retry` accepts the options, a number (the limit) or false (no retries). */
-export function retryPolicy(input: RetryOptions | number | false | undefined): RetryPolicy {
+export function retryPolicy(option: unknown): RetryPolicy {
+  const input = checkRetryOption(option);
   const o: RetryOptions = input === false ? { limit: 0 } : typeof input === 'number' ? { limit: input } : (input ?? {});
   const limit = o.limit ?? DEFAULT_RETRY.limit;
   if (!Number.isInteger(limit) || limit < 0 || limit > 100) {

@@ -3,6 +3,7 @@
 // controls, bidi overrides) arrive escaped, since ids come from files anyone may have
 // written; and every secret the process knows is replaced, whatever produced the line.
 import type { BulkOutcome } from '../bulk.ts';
+import { redact } from '../redaction.ts';
 
 export const PROGRAM = 'modelarts-tasks';
 
@@ -32,10 +33,7 @@ export class Printer {
   ) {}
 
   #clean(line: string): string {
-    let out = safeText(line);
-    // Secrets shorter than this would match ordinary text and redact nothing worth hiding.
-    for (const s of this.secrets) if (s.length >= 4) out = out.split(s).join('[redacted]');
-    return out;
+    return redact(safeText(line), this.secrets);
   }
 
   out(line: string): void {
