@@ -194,9 +194,11 @@ console.log(`bench wall time: ${fmt.s(wallMs)} (${Object.entries(durations).map(
 const dir = join(ROOT, 'bench/results');
 mkdirSync(dir, { recursive: true });
 const json = { environment: { ...env, loadAverageAtEnd: (await import('node:os')).loadavg().map((v) => Number(v.toFixed(2))) }, ran: ids, wallMs, durationsMs: durations, table, results };
-writeFileSync(join(dir, 'latest.json'), JSON.stringify(json, null, 2) + '\n');
+// A partial run (--only, --skip) must not replace the full table the README quotes.
+const name = ids.length === ALL.length ? 'latest' : `partial-${ids.join('-')}`;
+writeFileSync(join(dir, `${name}.json`), JSON.stringify(json, null, 2) + '\n');
 writeFileSync(
-  join(dir, 'latest.md'),
+  join(dir, `${name}.md`),
   `Run ${env.date} · Node ${env.node} · ${env.cpuModel} · ${env.cores} cores · load average at start ${env.loadAverageAtStart.join(' ')} · wall ${fmt.s(wallMs)}\n\n${markdownTable(table)}\n`,
 );
-console.log('wrote bench/results/latest.json and bench/results/latest.md');
+console.log(`wrote bench/results/${name}.json and bench/results/${name}.md`);
