@@ -125,20 +125,25 @@ function packageOf(path: string): string | undefined {
   return first.startsWith('@') ? `${first}/${parts[i + 2]}` : first;
 }
 
+/** How every size here is measured: an ESM bundle for Node 20, minified, kept in memory. */
+const MINIFIED_BUNDLE = {
+  absWorkingDir: ROOT,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minify: true,
+  write: false,
+  logLevel: 'silent',
+} as const;
+
 /** Bundles a file, or (`{ contents }`) a module text resolved from the project root. */
 export async function bundleSize(entry: string | { name: string; contents: string }, external: string[] = []): Promise<BundleSize> {
   const result = await build({
     external,
     ...(typeof entry === 'string' ? { entryPoints: [entry] } : { stdin: { contents: entry.contents, resolveDir: ROOT, sourcefile: entry.name } }),
-    absWorkingDir: ROOT,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    minify: true,
-    write: false,
+    ...MINIFIED_BUNDLE,
     metafile: true,
-    logLevel: 'silent',
   });
   const code = result.outputFiles[0]!.contents;
   const output = Object.values(result.metafile.outputs)[0]!;
@@ -169,14 +174,7 @@ const OFFICIAL_CLIENT_ENTRY = [
 async function moduleSize(path: string): Promise<ModuleSize> {
   const result = await build({
     entryPoints: [join(ROOT, path)],
-    absWorkingDir: ROOT,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    minify: true,
-    write: false,
-    logLevel: 'silent',
+    ...MINIFIED_BUNDLE,
     plugins: [
       {
         name: 'only-this-module',
