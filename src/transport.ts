@@ -77,23 +77,12 @@ async function readPrefix(body: ReadableStream<Uint8Array>, limit: number): Prom
       chunks.push(value.subarray(0, limit - size));
       size = limit;
       await reader.cancel();
-      return { bytes: concat(chunks, size), complete: false };
+      return { bytes: Buffer.concat(chunks, size), complete: false };
     }
     chunks.push(value);
     size += value.length;
   }
-  return { bytes: concat(chunks, size), complete: true };
-}
-
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.length;
-  }
-  return out;
+  return { bytes: Buffer.concat(chunks, size), complete: true };
 }
 
 /** The response with its body read into memory, within the attempt's signal. */
@@ -145,7 +134,10 @@ export function createTransport(config: TransportConfig) {
       const headers = { ...baseHeaders, ...config.credentials.authHeaders({ method, url, projectId: ctx.projectId, body, contentType: baseHeaders['content-type'] }, new Date()) };
       const scope = attemptScope(signal, config.timeout, deadline);
       const started = performance.now();
-      let failure: ModelArtsError;
+      const mayRetry = retryable && attempt <= retry.limit;
+      // What this attempt ends with, when no retry follows: a response to return or an error to throw.
+      let result: { response: Response } | { failure: ModelArtsError };
+      let delay: number | undefined;
       try {
         logger?.({ type: 'request', method, url, attempt });
         const res = await config.fetch(url, { method, headers, body: body as BodyInit | undefined, redirect: 'manual', signal: scope.signal });
@@ -153,29 +145,33 @@ export function createTransport(config: TransportConfig) {
         scope.dispose();
         const requestId = full.headers.get('x-request-id') ?? undefined;
         logger?.({ type: 'response', method, url, attempt, status: full.status, requestId, ms: Math.round(performance.now() - started) });
-        if (!(retryable && attempt <= retry.limit && retry.statusCodes.has(full.status))) return full;
-        const delay = retryDelay(retry, attempt, parseRetryAfter(full.headers.get('retry-after')));
-        if (delay === undefined || performance.now() + delay >= deadline) return full;
-        logger?.({ type: 'retry', method, url, attempt, delayMs: delay, reason: `HTTP ${full.status}` });
-        await sleep(delay, signal);
-        continue;
+        result = { response: full };
+        if (mayRetry && retry.statusCodes.has(full.status)) {
+          delay = retryDelay(retry, attempt, parseRetryAfter(full.headers.get('retry-after')));
+        }
       } catch (err) {
         scope.dispose();
         const cause = scope.cause();
         if (cause?.kind === 'caller') throw cause.reason;
+        let failure: ModelArtsError;
         if (cause?.kind === 'total') failure = new RequestTimeoutError('total', config.totalTimeout, attempt);
         else if (cause?.kind === 'attempt') failure = new RequestTimeoutError('attempt', config.timeout, attempt);
         else if (err instanceof ModelArtsError) throw err;
         else failure = new ConnectionError(`could not complete ${method} ${new URL(url).origin}: ${describeFailure(err)}`, attempt, { cause: err });
+        logger?.({ type: 'failure', method, url, attempt, error: failure.message });
+        result = { failure };
+        const retriedKind =
+          failure instanceof ConnectionError ||
+          (retry.retryOnTimeout && failure instanceof RequestTimeoutError && failure.kind === 'attempt');
+        if (mayRetry && retriedKind) delay = retryDelay(retry, attempt, undefined);
       }
-      logger?.({ type: 'failure', method, url, attempt, error: failure.message });
-      const mayRetry =
-        retryable &&
-        attempt <= retry.limit &&
-        (failure instanceof ConnectionError || (retry.retryOnTimeout && failure instanceof RequestTimeoutError && failure.kind === 'attempt'));
-      const delay = mayRetry ? retryDelay(retry, attempt, undefined) : undefined;
-      if (delay === undefined || performance.now() + delay >= deadline) throw failure;
-      logger?.({ type: 'retry', method, url, attempt, delayMs: delay, reason: failure.name });
+      // No retry when the policy says none, or when the wait would pass the deadline.
+      if (delay === undefined || performance.now() + delay >= deadline) {
+        if ('failure' in result) throw result.failure;
+        return result.response;
+      }
+      const reason = 'failure' in result ? result.failure.name : `HTTP ${result.response.status}`;
+      logger?.({ type: 'retry', method, url, attempt, delayMs: delay, reason });
       await sleep(delay, signal);
     }
   };

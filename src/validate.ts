@@ -5,13 +5,11 @@ import { operations } from '../generated/client.ts';
 import { ValidationError } from './errors.ts';
 
 type Rule = { in: string; pattern: string; minLength: number; maxLength: number };
-const params = operations.deleteProcessorTask.parameters;
 
 function compile(rule: Rule) {
   return { ...rule, regex: new RegExp(rule.pattern) };
 }
 type Compiled = ReturnType<typeof compile>;
-const RULES = { projectId: compile(params.project_id), taskId: compile(params.task_id) };
 
 function show(value: string): string {
   const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
@@ -26,14 +24,6 @@ function check(field: string, rule: Compiled, value: unknown, format: string): s
   return value;
 }
 
-export function validateProjectId(value: unknown): string {
-  return check('projectId', RULES.projectId, value, '32 lowercase letters and digits');
-}
-
-export function validateTaskId(value: unknown): string {
-  return check('taskId', RULES.taskId, value, `1 to ${RULES.taskId.maxLength} ASCII letters, digits, "_" or "-"`);
-}
-
 const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 type PathRule = { name: string; field: string; rule: Compiled };
 const PATH_RULES = new Map<string, PathRule[]>(
@@ -44,6 +34,19 @@ const PATH_RULES = new Map<string, PathRule[]>(
       .map(([name, rule]) => ({ name, field: camel(name), rule: compile(rule) })),
   ]),
 );
+
+// The typed call's two ids, compiled once with every other path rule above.
+const deleteRules = new Map(PATH_RULES.get(operations.deleteProcessorTask.path)!.map((r) => [r.name, r.rule]));
+const PROJECT_RULE = deleteRules.get('project_id')!;
+const TASK_RULE = deleteRules.get('task_id')!;
+
+export function validateProjectId(value: unknown): string {
+  return check('projectId', PROJECT_RULE, value, '32 lowercase letters and digits');
+}
+
+export function validateTaskId(value: unknown): string {
+  return check('taskId', TASK_RULE, value, `1 to ${TASK_RULE.maxLength} ASCII letters, digits, "_" or "-"`);
+}
 
 /**
  * Checks the path parameters of a call made through the raw client against the spec's rules
