@@ -4,7 +4,8 @@ import { createProcessorTasksClient } from 'modelarts-processor-tasks';
 // HUAWEICLOUD_SDK_SK) and HUAWEICLOUD_SDK_PROJECT_ID when not given.
 const client = createProcessorTasksClient({ region: 'cn-north-4' });
 
-// Huawei's page makes task_id mandatory in the body as well as in the path.
+// The reference's data validation version; Huawei's page makes task_id mandatory in the body as
+// well as in the path.
 const { data } = await client.createProcessorTaskVersion({
   taskId: 'kM7j9TSa611ZzBThzSr',
   body: {
@@ -18,7 +19,15 @@ const { data } = await client.createProcessorTaskVersion({
         {
           name: 'MetaValidation',
           advanced_params_switch: false,
-          params: { task_type: 'image_classification', dataset_type: 'manifest', image_max_width: '1920', image_max_height: '1920' },
+          params: {
+            task_type: 'image_classification',
+            dataset_type: 'manifest',
+            source_service: 'select',
+            filter_func: 'data_validation_select',
+            image_max_width: '1920',
+            image_max_height: '1920',
+            total_status: '[0,1,2]',
+          },
         },
       ],
     },
