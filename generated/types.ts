@@ -812,7 +812,7 @@ export interface components {
              *     `false` (default): do not.
              * @default false
              */
-            create_version: boolean;
+            create_version?: boolean;
             data_source?: components["schemas"]["ProcessorDataSource"];
             description?: components["schemas"]["TaskDescription"];
             /**
@@ -834,7 +834,7 @@ export interface components {
              *     created and used, use the actual value.
              * @default 0
              */
-            workspace_id: string;
+            workspace_id?: string;
         };
         /**
          * CreateProcessorTaskResp
@@ -982,7 +982,7 @@ export interface components {
              *     or `true`), as the page says; its meaning on this call is not explained further.
              * @default false
              */
-            create_version: boolean;
+            create_version?: boolean;
             data_source?: components["schemas"]["ProcessorDataSource"];
             description?: components["schemas"]["TaskDescription"];
             /** @description Data source list. Either this parameter or `data_source` is delivered. */
@@ -1000,7 +1000,7 @@ export interface components {
              *     created and used, use the actual value.
              * @default 0
              */
-            workspace_id: string;
+            workspace_id?: string;
         };
         /**
          * CreateProcessorTaskVersionResp

@@ -11,7 +11,7 @@ import { Converter } from '@apiture/openapi-down-convert';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { stringify } from 'yaml';
 import { isMain, root } from './paths.ts';
-import { renderClientModule } from './render-client.ts';
+import { renderClientModule, renderDocsModule } from './render-client.ts';
 
 const run = promisify(execFile);
 const redocly = join(root, 'node_modules/.bin/redocly');
@@ -165,9 +165,11 @@ export async function generate(outDir: string): Promise<string[]> {
     const spec30 = downConvert(spec);
     files['openapi-3.0.yaml'] = `# ${GENERATED_NOTE}\n# ${NOTE_30}\n${stringify(spec30, { lineWidth: 0 })}`;
     files['openapi-3.0.json'] = `${JSON.stringify({ 'x-generated': `${GENERATED_NOTE} ${NOTE_30}`, ...spec30 }, null, 2)}\n`;
-    const ast = await openapiTS(spec as never, { alphabetize: false, exportType: false });
+    // defaultNonNullable off: a field with a default is still optional to send (the service applies it).
+    const ast = await openapiTS(spec as never, { alphabetize: false, exportType: false, defaultNonNullable: false });
     files['types.ts'] = `// ${GENERATED_NOTE}\n/* eslint-disable */\n${astToString(ast)}`;
     files['client.ts'] = renderClientModule(spec, GENERATED_NOTE);
+    files['operation-docs.ts'] = renderDocsModule(spec, GENERATED_NOTE);
     for (const [name, text] of Object.entries(files)) await writeFile(join(outDir, name), text);
 
     // Built from the bundle just written, so the page shows exactly what consumers import.

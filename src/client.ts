@@ -1,30 +1,44 @@
-// The entry point applications use: createProcessorTasksClient(options).
-import { createRawClient, deleteProcessorTaskPath, type RawClient } from '../generated/client.ts';
+// The entry point applications use: createProcessorTasksClient(options). The client's
+// methods, one per operation of the spec, are generated (generated/client.ts); this module
+// settles the options once (endpoint, credentials, project, retries, timeouts) and wires the
+// generic core, the paginator, the waiters and the guarded raw client to one transport.
+import { ProcessorTasksOperations, type DescribeProcessorTaskInput, type OperationId, type OperationTypes, type PageableOperationId, type RawClient } from '../generated/client.ts';
+import { checkTypedInput, createCore, type ApiResult, type CallOptions, type Core, type MissingCallOptions, type MissingResult } from './call.ts';
 import { resolveCredentials, type Credentials, type CredentialsInput } from './credentials.ts';
-import { checkEndpoint, regionEndpoint } from './endpoints.ts';
-import { toServiceError } from './error-mapping.ts';
-import { redact, redactingFetch } from './redaction.ts';
-import { isTaskNotFound, ValidationError } from './errors.ts';
+import { checkEndpoint, regionEndpoint, type ModelArtsRegion } from './endpoints.ts';
+import { ValidationError } from './errors.ts';
+import { paginate } from './paginate.ts';
+import { createGuardedRawClient } from './raw-client.ts';
 import { retryPolicy, type RetryOptions } from './retry.ts';
-import { createTransport, outgoing, type CallContext, type Logger } from './transport.ts';
-import { validateDuration, validatePathParams, validateProjectId, validateTaskId } from './validate.ts';
+import { createTransport, type Logger } from './transport.ts';
+import { checkProjectId, validateDuration } from './validate.ts';
 import { VERSION } from './version.ts';
+import { waitFor, type WaitOptions } from './waiters.ts';
 
 export interface ProcessorTasksClientOptions {
-  /** Region id, e.g. `cn-north-4`; resolved through the region table or HUAWEICLOUD_SDK_REGION_MODELARTS_<REGION>. */
-  region?: string;
+  /**
+   * Region id, e.g. `cn-north-4`; resolved through the region table or
+   * HUAWEICLOUD_SDK_REGION_MODELARTS_<REGION>. Default HUAWEICLOUD_SDK_REGION. Any other
+   * endpoint: `endpoint`.
+   */
+  region?: ModelArtsRegion;
   /** Explicit endpoint, e.g. `https://modelarts.cn-north-4.myhuaweicloud.com` or a local mock. Wins over `region`. */
   endpoint?: string;
-  /** Token, AK/SK or temporary AK/SK; default from HUAWEICLOUD_SDK_AK / _SK / _SECURITY_TOKEN. */
+  /**
+   * Token, AK/SK or temporary AK/SK; default from the environment: HUAWEICLOUD_SDK_TOKEN,
+   * else HUAWEICLOUD_SDK_AK / _SK (/ _SECURITY_TOKEN).
+   */
   credentials?: CredentialsInput | Credentials;
   /** Default project id; default HUAWEICLOUD_SDK_PROJECT_ID. */
   projectId?: string;
   /** Retry policy, a retry limit, or false. See RetryOptions for the defaults. */
   retry?: RetryOptions | number | false;
-  /** Per-attempt timeout in ms (connect, headers and body). Default 30,000. */
+  /** Per-attempt timeout in ms (connect, headers and body). @defaultValue 30000 */
   timeout?: number;
-  /** Deadline for the whole call, retries and waits included, in ms. Default 120,000. */
+  /** Deadline for the whole call, retries and waits included, in ms. @defaultValue 120000 */
   totalTimeout?: number;
+  /** Largest success body read, in bytes; a larger one fails with InvalidResponseError. @defaultValue 16 MiB */
+  maxResponseBytes?: number;
   /** fetch implementation; default the global one. */
   fetch?: typeof globalThis.fetch;
   /** User-Agent header. */
@@ -37,121 +51,13 @@ export interface ProcessorTasksClientOptions {
   env?: Record<string, string | undefined>;
 }
 
-export interface DeleteProcessorTaskInput {
-  /** Defaults to the client's project id. */
-  projectId?: string;
-  taskId: string;
-}
-
-export interface CallOptions {
-  signal?: AbortSignal;
-  /** Treat "task does not exist" (400 ModelArts.4700) as success: `outcome: 'missing'`. */
-  ignoreMissing?: boolean;
-}
-
-export interface DeleteProcessorTaskResult {
-  outcome: 'deleted' | 'missing';
-  projectId: string;
-  taskId: string;
-  status: number;
-  /** X-Request-Id of the final response, for support cases. */
-  requestId: string | undefined;
-  attempts: number;
-}
-
 export const DEFAULT_TIMEOUT = 30_000;
 export const DEFAULT_TOTAL_TIMEOUT = 120_000;
-const MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
-
-export class ProcessorTasksClient {
-  readonly endpoint: string;
-  readonly region: string | undefined;
-  readonly projectId: string | undefined;
-  /** The generated openapi-fetch client, with this client's auth, retries and timeouts beneath it. */
-  readonly raw: RawClient;
-  readonly #credentials: Credentials;
-  readonly #send: ReturnType<typeof createTransport>;
-
-  constructor(options: ProcessorTasksClientOptions = {}) {
-    const env = options.env ?? process.env;
-    this.region = options.region;
-    if (options.endpoint !== undefined) {
-      this.endpoint = checkEndpoint(options.endpoint, options.allowInsecureHttp);
-    } else if (options.region !== undefined) {
-      this.endpoint = checkEndpoint(regionEndpoint(options.region, env), options.allowInsecureHttp);
-    } else {
-      throw new ValidationError('region', 'give a region (e.g. "cn-north-4") or an endpoint');
-    }
-    const projectId = options.projectId ?? (env.HUAWEICLOUD_SDK_PROJECT_ID || undefined);
-    this.projectId = projectId === undefined ? undefined : validateProjectId(projectId);
-    this.#credentials = resolveCredentials(options.credentials, env);
-    if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new ValidationError('fetch', 'must be a function');
-    this.#send = createTransport({
-      fetch: redactingFetch(options.fetch ?? globalThis.fetch, this.#credentials.secrets()),
-      credentials: this.#credentials,
-      retry: retryPolicy(options.retry),
-      timeout: validateDuration('timeout', options.timeout, DEFAULT_TIMEOUT),
-      totalTimeout: validateDuration('totalTimeout', options.totalTimeout, DEFAULT_TOTAL_TIMEOUT),
-      userAgent: checkUserAgent(options.userAgent) ?? `modelarts-processor-tasks/${VERSION} node/${process.versions.node}`,
-      logger: options.logger,
-      maxBodyBytes: MAX_BODY_BYTES,
-      maxErrorBodyBytes: MAX_ERROR_BODY_BYTES,
-    });
-    const send = this.#send;
-    const pathPrefix = new URL(this.endpoint).pathname.replace(/\/$/, '');
-    this.raw = createRawClient({
-      baseUrl: this.endpoint,
-      // A raw call's signal reaches us only through the Request openapi-fetch built from it;
-      // its project (signed as X-Project-Id) is the one its path names.
-      fetch: async (request: Request) => {
-        const projectId = new URL(request.url).pathname.slice(pathPrefix.length).match(/^\/v2\/([0-9a-z]{32})\//)?.[1];
-        return send(await outgoing(request), { signal: request.signal, projectId, attempts: 0 });
-      },
-    });
-    this.raw.use({
-      onRequest({ schemaPath, params }) {
-        validatePathParams(schemaPath, params.path as Record<string, unknown> | undefined);
-      },
-    });
-  }
-
-  /**
-   * Deletes a processing task. Resolves with the request id; rejects with a typed error
-   * (ValidationError before sending, ClientRequestError / ServerResponseError, ConnectionError,
-   * RequestTimeoutError) or, when `signal` aborts, with the signal's reason.
-   */
-  async deleteProcessorTask(input: DeleteProcessorTaskInput, options: CallOptions = {}): Promise<DeleteProcessorTaskResult> {
-    if (typeof input !== 'object' || input === null) throw new ValidationError('input', 'must be { taskId, projectId? }');
-    const rawProject = input.projectId ?? this.projectId;
-    if (rawProject === undefined) {
-      throw new ValidationError('projectId', 'none given: pass projectId, set it on the client, or set HUAWEICLOUD_SDK_PROJECT_ID');
-    }
-    const projectId = validateProjectId(rawProject);
-    const taskId = validateTaskId(input.taskId);
-    const ctx: CallContext = { signal: options.signal, projectId, attempts: 0, discardSuccessBody: true };
-    // Straight to the transport, not through openapi-fetch: both ids are validated to
-    // [A-Za-z0-9_-], so filling the spec's path template is all openapi-fetch would do, and
-    // skipping its Request building is most of the client's own cost per call (npm run bench).
-    const url = this.endpoint + deleteProcessorTaskPath({ project_id: projectId, task_id: taskId });
-    const response = await this.#send({ method: 'DELETE', url, headers: {}, body: undefined }, ctx);
-    const requestId = response.headers.get('x-request-id') ?? undefined;
-    if (response.ok) {
-      return { outcome: 'deleted', projectId, taskId, status: response.status, requestId, attempts: ctx.attempts };
-    }
-    const secrets = this.#credentials.secrets();
-    // Redacted before mapping, which cuts long text bodies: a secret cut in two would no
-    // longer match and half of it would reach the message.
-    const err = toServiceError(
-      { status: response.status, statusText: response.statusText, headers: response.headers, body: redact(await response.text(), secrets), attempts: ctx.attempts },
-      secrets,
-    );
-    if (options.ignoreMissing && isTaskNotFound(err)) {
-      return { outcome: 'missing', projectId, taskId, status: response.status, requestId: err.requestId, attempts: ctx.attempts };
-    }
-    throw err;
-  }
-}
+// The statuses Describe reports for a task that will not change any more (the spec's enum:
+// 2 completed, 3 failed, 4 stopped).
+const FINISHED = new Set([2, 3, 4]);
 
 function checkUserAgent(value: unknown): string | undefined {
   if (value === undefined) return undefined;
@@ -160,6 +66,130 @@ function checkUserAgent(value: unknown): string | undefined {
     throw new ValidationError('userAgent', 'must be printable ASCII, not empty, without surrounding spaces');
   }
   return value;
+}
+
+function checkByteLimit(value: unknown): number {
+  if (value === undefined) return DEFAULT_MAX_RESPONSE_BYTES;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+    throw new ValidationError('maxResponseBytes', 'must be a positive integer number of bytes');
+  }
+  return value;
+}
+
+// A client's credential secrets, for the modules beside it (bulk, CLI) that build messages
+// from caller input; kept off the client object so that nothing can print them.
+const SECRETS = new WeakMap<ProcessorTasksClient, readonly string[]>();
+
+/** Internal: the secrets a message about `client`'s input must never quote. */
+export function secretsOf(client: ProcessorTasksClient): readonly string[] {
+  return SECRETS.get(client) ?? [];
+}
+
+export class ProcessorTasksClient extends ProcessorTasksOperations {
+  readonly endpoint: string;
+  readonly region: string | undefined = undefined;
+  readonly projectId: string | undefined;
+  /** The generated openapi-fetch client, with this client's checks, auth, retries and timeouts beneath it. */
+  readonly raw: RawClient;
+  readonly #core: Core;
+  readonly #secrets: readonly string[];
+
+  constructor(options: ProcessorTasksClientOptions = {}) {
+    super();
+    if (typeof options !== 'object' || options === null) throw new ValidationError('options', 'must be an object');
+    const env = options.env ?? process.env;
+    if (options.endpoint !== undefined) {
+      this.endpoint = checkEndpoint(options.endpoint, options.allowInsecureHttp);
+    } else {
+      const region = options.region ?? (env.HUAWEICLOUD_SDK_REGION || undefined);
+      if (region === undefined) throw new ValidationError('region', 'give a region (e.g. "cn-north-4") or an endpoint, or set HUAWEICLOUD_SDK_REGION');
+      this.region = region;
+      this.endpoint = checkEndpoint(regionEndpoint(region, env), options.allowInsecureHttp);
+    }
+    const credentials = resolveCredentials(options.credentials, env);
+    this.#secrets = credentials.secrets();
+    SECRETS.set(this, this.#secrets);
+    const project = options.projectId ?? (env.HUAWEICLOUD_SDK_PROJECT_ID || undefined);
+    this.projectId = project === undefined ? undefined : checkProjectId(project, { secrets: this.#secrets });
+    if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new ValidationError('fetch', 'must be a function');
+    const send = createTransport({
+      fetch: options.fetch ?? globalThis.fetch,
+      credentials,
+      retry: retryPolicy(options.retry),
+      timeout: validateDuration('timeout', options.timeout, DEFAULT_TIMEOUT),
+      totalTimeout: validateDuration('totalTimeout', options.totalTimeout, DEFAULT_TOTAL_TIMEOUT),
+      userAgent: checkUserAgent(options.userAgent) ?? `modelarts-processor-tasks/${VERSION} node/${process.versions.node}`,
+      logger: options.logger,
+      maxBodyBytes: checkByteLimit(options.maxResponseBytes),
+      maxErrorBodyBytes: MAX_ERROR_BODY_BYTES,
+    });
+    const config = { endpoint: this.endpoint, projectId: this.projectId, send, secrets: this.#secrets };
+    this.#core = createCore(config);
+    this.raw = createGuardedRawClient(config);
+  }
+
+  /** Calls any operation of the spec by its operationId; each typed method is this call. */
+  call<K extends OperationId>(
+    id: K,
+    input: OperationTypes[K]['input'],
+    options?: MissingCallOptions,
+  ): Promise<ApiResult<OperationTypes[K]['data']> | MissingResult> {
+    return this.#core(id, input, options) as Promise<ApiResult<OperationTypes[K]['data']> | MissingResult>;
+  }
+
+  /** Every item of a pageable operation, page after page; each `<operationId>All` is this. */
+  paginate<K extends PageableOperationId>(
+    id: K,
+    input: Omit<OperationTypes[K]['input'], 'offset'>,
+    options?: CallOptions,
+  ): AsyncIterableIterator<OperationTypes[K]['item']> {
+    return paginate(this.#core, id, input as Record<string, unknown>, options) as AsyncIterableIterator<OperationTypes[K]['item']>;
+  }
+
+  /**
+   * Polls DescribeProcessorTask until the task is gone (400 `ModelArts.4700`).
+   * Rejects with WaitTimeoutError after `timeout` (default 5 minutes).
+   * @returns the final, "missing" Describe result.
+   */
+  waitUntilProcessorTaskDeleted(input: DescribeProcessorTaskInput, options?: WaitOptions): Promise<MissingResult> {
+    return waitFor(
+      'waitUntilProcessorTaskDeleted',
+      async (signal) => {
+        const r = await this.describeProcessorTask(input, { signal, ignoreMissing: true });
+        return r.missing ? { done: true, value: r, state: 'missing' } : { done: false, value: r as never, state: { status: r.data.status } };
+      },
+      options,
+    );
+  }
+
+  /**
+   * Polls DescribeProcessorTask until the task has finished: status 2 (completed), 3 (failed)
+   * or 4 (stopped). Rejects with WaitTimeoutError after `timeout` (default 5 minutes), and
+   * with the Describe error if the task disappears.
+   * @returns the last Describe result, whose `data.status` says how the task ended.
+   */
+  waitUntilProcessorTaskFinished(
+    input: DescribeProcessorTaskInput,
+    options?: WaitOptions,
+  ): Promise<ApiResult<OperationTypes['describeProcessorTask']['data']>> {
+    return waitFor(
+      'waitUntilProcessorTaskFinished',
+      async (signal) => {
+        const r = await this.describeProcessorTask(input, { signal });
+        return { done: FINISHED.has(r.data.status as number), value: r, state: { status: r.data.status } };
+      },
+      options,
+    );
+  }
+
+  /**
+   * Checks an operation's input as a call would, without sending anything: throws the
+   * ValidationError the call would throw. For dry runs, and for bulk work that checks each
+   * id before it takes a slot.
+   */
+  validate<K extends OperationId>(id: K, input: OperationTypes[K]['input']): void {
+    checkTypedInput(id, input, { projectId: this.projectId, secrets: this.#secrets });
+  }
 }
 
 export function createProcessorTasksClient(options: ProcessorTasksClientOptions = {}): ProcessorTasksClient {

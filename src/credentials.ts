@@ -108,23 +108,69 @@ export class AkSkCredentials extends Credentials {
   }
 }
 
-/** Builds credentials from options, else from HUAWEICLOUD_SDK_AK / _SK / _SECURITY_TOKEN. */
+export const TOKEN_VARIABLE = 'HUAWEICLOUD_SDK_TOKEN';
+
+export interface EnvCredentialsOptions {
+  /** The variable that holds an IAM token. @defaultValue "HUAWEICLOUD_SDK_TOKEN" */
+  tokenVariable?: string;
+  /** The token variable must be set (the CLI's --token-env named it). */
+  requireToken?: boolean;
+}
+
+/** A credential built from an environment variable: a bad value is reported under the variable's name. */
+function fromVariable<T>(name: string, build: () => T): T {
+  try {
+    return build();
+  } catch (err) {
+    if (err instanceof ValidationError) throw new ValidationError(name, err.reason);
+    throw err;
+  }
+}
+
+/**
+ * Credentials from the environment, as Huawei's SDKs and this package's CLI read them: an IAM
+ * token (HUAWEICLOUD_SDK_TOKEN), else AK/SK (HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, with
+ * HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary credentials). Errors name the variable to fix.
+ */
+export function credentialsFromEnv(env: Record<string, string | undefined>, options: EnvCredentialsOptions = {}): Credentials {
+  const tokenVariable = options.tokenVariable ?? TOKEN_VARIABLE;
+  const token = env[tokenVariable];
+  if (token) return fromVariable(tokenVariable, () => new TokenCredentials(token));
+  if (options.requireToken) throw new ValidationError(tokenVariable, 'is not set (it was named to hold the IAM token)');
+  const ak = env.HUAWEICLOUD_SDK_AK;
+  const sk = env.HUAWEICLOUD_SDK_SK;
+  if (ak && !sk) throw new ValidationError('HUAWEICLOUD_SDK_SK', 'is not set, but HUAWEICLOUD_SDK_AK is: AK/SK signing needs both');
+  if (sk && !ak) throw new ValidationError('HUAWEICLOUD_SDK_AK', 'is not set, but HUAWEICLOUD_SDK_SK is: AK/SK signing needs both');
+  if (ak && sk) {
+    const accessKey = fromVariable('HUAWEICLOUD_SDK_AK', () => headerSafe('accessKey', ak));
+    const secretKey = fromVariable('HUAWEICLOUD_SDK_SK', () => nonEmpty('secretKey', sk));
+    const securityToken = env.HUAWEICLOUD_SDK_SECURITY_TOKEN || undefined;
+    if (securityToken !== undefined) fromVariable('HUAWEICLOUD_SDK_SECURITY_TOKEN', () => headerSafe('securityToken', securityToken));
+    return new AkSkCredentials(accessKey, secretKey, securityToken);
+  }
+  throw new ValidationError(
+    'credentials',
+    `none given: pass { token } or { accessKey, secretKey }, or set ${tokenVariable} (an IAM token), or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK`,
+  );
+}
+
+function isCredentials(value: unknown): value is Credentials {
+  const c = value as Credentials | null | undefined;
+  return typeof c?.authHeaders === 'function' && typeof c.secrets === 'function' && typeof c.describe === 'function';
+}
+
+/** Builds credentials from options, else from the environment (credentialsFromEnv). */
 export function resolveCredentials(
   input: CredentialsInput | Credentials | undefined,
   env: Record<string, string | undefined>,
 ): Credentials {
-  if (input instanceof Credentials) return input;
+  // By shape, not class: a Credentials of the package's other build (ESM and CJS) is one too.
+  if (isCredentials(input)) return input;
   if (input !== undefined && input !== null) {
     // `'token' in input` throws a TypeError on a string: say what was expected instead.
     if (typeof input !== 'object') throw new ValidationError('credentials', 'must be { token } or { accessKey, secretKey, securityToken? }');
     if ('token' in input) return new TokenCredentials(input.token);
     return new AkSkCredentials(input.accessKey, input.secretKey, input.securityToken);
   }
-  const ak = env.HUAWEICLOUD_SDK_AK;
-  const sk = env.HUAWEICLOUD_SDK_SK;
-  if (ak && sk) return new AkSkCredentials(ak, sk, env.HUAWEICLOUD_SDK_SECURITY_TOKEN || undefined);
-  throw new ValidationError(
-    'credentials',
-    'none given: pass { token } or { accessKey, secretKey }, or set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK',
-  );
+  return credentialsFromEnv(env);
 }

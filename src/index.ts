@@ -2,13 +2,13 @@
 export {
   createProcessorTasksClient,
   ProcessorTasksClient,
+  DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_TIMEOUT,
   DEFAULT_TOTAL_TIMEOUT,
   type ProcessorTasksClientOptions,
-  type DeleteProcessorTaskInput,
-  type DeleteProcessorTaskResult,
-  type CallOptions,
 } from './client.ts';
+export type { ApiResult, CallOptions, MissingCallOptions, MissingResult, WithMissing } from './call.ts';
+export { DEFAULT_WAIT, type WaitOptions } from './waiters.ts';
 export { AkSkCredentials, Credentials, TokenCredentials, type CredentialsInput } from './credentials.ts';
 export { MODELARTS_REGIONS, regionEndpoint, regionOverrideVariable, type ModelArtsRegion } from './endpoints.ts';
 export {
@@ -23,12 +23,14 @@ export {
   ServerResponseError,
   ServiceResponseError,
   ValidationError,
+  WaitTimeoutError,
+  type ProcessorTasksError,
 } from './errors.ts';
 export { DEFAULT_RETRY, type RetryOptions } from './retry.ts';
 export type { LogEvent, Logger } from './transport.ts';
 export { formatSdkDate, signRequest } from './signer.ts';
 export { VERSION } from './version.ts';
-export type { paths, components, RawClient } from '../generated/client.ts';
+export type * from '../generated/client.ts';
 export {
   BatchStoppedError,
   DEFAULT_CONCURRENCY,

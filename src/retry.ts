@@ -1,15 +1,22 @@
 // The retry policy, readable in one line of options:
-//   retry: { limit: 2, methods: ['DELETE'], statusCodes: [429, 500, 502, 503, 504], backoffLimit: 20_000 }
-// Only idempotent methods are retried (deleting a task twice deletes it once), only on the
-// statuses above and on connection errors, with full-jitter exponential backoff. Retry-After
-// (seconds or HTTP date) is honoured when it is within backoffLimit; beyond it the call
-// fails at once rather than retrying early into another 429.
-import { ValidationError } from './errors.ts';
+//   retry: { limit: 2, methods: ['DELETE', 'GET', 'PUT'], statusCodes: [429, 500, 502, 503, 504], backoffLimit: 20_000 }
+// Idempotent methods are retried on the statuses above and on connection errors, with
+// full-jitter exponential backoff. Any other method (POST creates a task or stops a version)
+// is retried only when the request provably never left: the connection was refused or the
+// host name did not resolve. After a response, or a failure once it may have been sent, a
+// retried POST could create a second task. Retry-After (seconds or HTTP date) is honoured
+// when it is within backoffLimit; beyond it the call fails at once rather than retrying early
+// into another 429.
+import { ConnectionError, RequestTimeoutError, type ModelArtsError, ValidationError } from './errors.ts';
 
 export interface RetryOptions {
   /** Retries after the first attempt. Default 2 (3 attempts in all). 0 disables retries. */
   limit?: number;
-  /** Methods that may be retried. Default the idempotent ones: DELETE, GET, HEAD, OPTIONS, PUT. */
+  /**
+   * Methods retried on the statuses below and on any connection error. Default the idempotent
+   * ones: DELETE, GET, HEAD, OPTIONS, PUT. Other methods (POST) are retried only when the
+   * request was never sent (connection refused, host not found).
+   */
   methods?: readonly string[];
   /** Statuses that are retried. Default 429, 500, 502, 503, 504. */
   statusCodes?: readonly number[];
@@ -114,4 +121,39 @@ export function retryDelay(
   if (retryAfterMs !== undefined) return retryAfterMs <= policy.backoffLimit ? retryAfterMs : undefined;
   const ceiling = Math.min(policy.backoffLimit, policy.backoffBase * 2 ** (retry - 1));
   return Math.floor(random() * ceiling);
+}
+
+// Errors raised before a single byte of the request is written.
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+function failureCode(err: unknown): string | undefined {
+  // fetch wraps the socket error: TypeError('fetch failed') with the errno on its cause, or on
+  // each error of an AggregateError when several addresses were tried.
+  for (let e = err as { code?: unknown; cause?: unknown; errors?: unknown[] } | undefined, depth = 0; e && depth < 4; depth++) {
+    if (typeof e.code === 'string') return e.code;
+    if (Array.isArray(e.errors) && e.errors.length > 0) {
+      const codes = e.errors.map((x) => failureCode(x));
+      return codes.every((c) => c === codes[0]) ? codes[0] : undefined;
+    }
+    e = e.cause as typeof e;
+  }
+  return undefined;
+}
+
+/** Whether a failure proves the request was never sent, so that even a POST may be repeated. */
+export function wasNotSent(err: ModelArtsError): boolean {
+  const code = failureCode(err.cause);
+  return err instanceof ConnectionError && code !== undefined && NOT_SENT.has(code);
+}
+
+/** May an answer with this status be retried? Only for the idempotent methods of the policy. */
+export function mayRetryStatus(policy: RetryPolicy, method: string, status: number): boolean {
+  return policy.methods.has(method) && policy.statusCodes.has(status);
+}
+
+/** May this failure (no response) be retried? */
+export function mayRetryFailure(policy: RetryPolicy, method: string, failure: ModelArtsError): boolean {
+  if (!policy.methods.has(method)) return wasNotSent(failure);
+  if (failure instanceof ConnectionError) return true;
+  return policy.retryOnTimeout && failure instanceof RequestTimeoutError && failure.kind === 'attempt';
 }

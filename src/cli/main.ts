@@ -4,12 +4,15 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CommanderError } from 'commander';
+import { openSync } from 'node:fs';
+import { ReadStream, WriteStream } from 'node:tty';
 import { ValidationError } from '../errors.ts';
-import { buildProgram, DEFAULT_TOKEN_ENV } from './args.ts';
-import { asUsageError, runDelete, secretsOf } from './delete.ts';
+import type { Terminal } from './confirm.ts';
 import { CliError, EXIT } from './exit-codes.ts';
 import type { CliIo } from './io.ts';
 import { Printer } from './output.ts';
+import { buildProgram, DEFAULT_TOKEN_ENV } from './program.ts';
+import { asUsageError, secretsOf } from './settings.ts';
 
 export type { CliIo } from './io.ts';
 export { EXIT, exitCodeFor } from './exit-codes.ts';
@@ -33,9 +36,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT.usage;
   }
   let code: number = EXIT.ok;
-  const program = buildProgram(printer, async (options) => {
-    code = await runDelete(options, io, printer);
-  });
+  const program = buildProgram({ io, printer, exit: (c) => (code = c) });
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return code;
@@ -56,17 +57,38 @@ function flushed(stream: NodeJS.WritableStream): Promise<void> {
   });
 }
 
-/** Runs main() on the real process: Ctrl-C and SIGTERM stop the batch, a second Ctrl-C exits at once. */
+/** The controlling terminal, when the process has one: where a question goes when stdin carries the ids. */
+function openTty(): Terminal | undefined {
+  let fd: number;
+  try {
+    fd = openSync('/dev/tty', 'r+');
+  } catch {
+    return undefined; // ENXIO: no controlling terminal (CI, cron, a daemon)
+  }
+  const input = new ReadStream(fd);
+  const output = new WriteStream(fd);
+  return {
+    input,
+    output,
+    close: () => {
+      input.destroy();
+      output.destroy();
+    },
+  };
+}
+
+/** Runs main() on the real process: Ctrl-C and SIGTERM stop the batch, a second one exits at once. */
 export async function run(): Promise<void> {
   const controller = new AbortController();
   let signals = 0;
-  const onSignal = () => {
+  const onSignal = (signal: NodeJS.Signals) => {
+    const code = signal === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
     if (++signals > 1) {
       // The progress bar hides the cursor; give it back before leaving mid-draw.
       if (process.stderr.isTTY) process.stderr.write('\x1b[?25h\x1b[?7h\n');
-      process.exit(EXIT.interrupted);
+      process.exit(code);
     }
-    controller.abort(new CliError('interrupted; no further ids were sent', EXIT.interrupted));
+    controller.abort(new CliError(signal === 'SIGTERM' ? 'terminated' : 'interrupted', code));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -91,6 +113,7 @@ export async function run(): Promise<void> {
     stderr: process.stderr,
     env: process.env,
     signal: controller.signal,
+    openTty,
   });
   await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
   // Exit now: idle keep-alive sockets or a paused stdin would otherwise hold the process open.

@@ -67,19 +67,29 @@ export interface Summary {
   missing: number;
   failed: number;
   invalid: number;
+  /** Sent, then aborted: may or may not be deleted. */
+  unknown: number;
   duplicates: number;
+  /** The time of the work, not of the confirmation. */
   ms: number;
   /** Dry run only. */
   wouldDelete?: number;
   dryRun?: true;
   /** Why the batch ended before its input did. */
-  stopped?: 'authentication' | 'interrupted' | 'input-error' | 'error';
+  stopped?: 'authentication' | 'unavailable' | 'interrupted' | 'terminated' | 'input-error' | 'error';
 }
 
 export interface Reporter {
   outcome(o: BulkOutcome): void;
   wouldDelete(taskId: string): void;
   summary(s: Summary): void;
+}
+
+export interface ReporterOptions {
+  /** Print every deleted or missing id too (a delete of one task says which), not only the problems. */
+  each: boolean;
+  /** No summary line. */
+  quiet: boolean;
 }
 
 type JsonOutcome = {
@@ -107,15 +117,21 @@ export function toJsonOutcome(o: BulkOutcome): JsonOutcome {
       };
     case 'invalid':
       return { taskId: o.taskId, outcome: 'invalid', status: null, errorCode: null, requestId: null, error: o.error.message };
+    case 'unknown':
+      return { taskId: o.taskId, outcome: 'unknown', status: null, errorCode: null, requestId: null, error: UNKNOWN };
   }
 }
 
-export function jsonReporter(p: Printer): Reporter {
+const UNKNOWN = 'sent, then aborted: the task may or may not have been deleted';
+
+export function jsonReporter(p: Printer, options: Pick<ReporterOptions, 'quiet'>): Reporter {
   return {
     outcome: (o) => p.out(JSON.stringify(toJsonOutcome(o))),
     wouldDelete: (taskId) =>
       p.out(JSON.stringify({ taskId, outcome: 'would-delete', status: null, errorCode: null, requestId: null } satisfies JsonOutcome)),
-    summary: (s) => p.out(JSON.stringify({ summary: s })),
+    summary: (s) => {
+      if (!options.quiet) p.out(JSON.stringify({ summary: s }));
+    },
   };
 }
 
@@ -129,22 +145,35 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-export function humanReporter(p: Printer): Reporter {
+export function humanReporter(p: Printer, options: ReporterOptions): Reporter {
   return {
     outcome(o) {
-      if (o.outcome === 'failed') p.out(`failed   ${shownId(o.taskId)}  ${oneLine(o.error.message)}`);
-      // The reason repeats the value ("; got ..."), already shown first.
-      else if (o.outcome === 'invalid') p.out(`invalid  ${shownId(o.taskId)}  ${o.error.reason.replace(/; got [\s\S]*$/, '')}`);
+      switch (o.outcome) {
+        case 'failed':
+          p.out(`failed   ${shownId(o.taskId)}  ${oneLine(o.error.message)}`);
+          break;
+        case 'invalid':
+          // The reason repeats the value ("; got ..."), already shown first.
+          p.out(`invalid  ${shownId(o.taskId)}  ${o.error.reason.replace(/; got [\s\S]*$/, '')}`);
+          break;
+        case 'unknown':
+          p.out(`unknown  ${shownId(o.taskId)}  ${UNKNOWN}`);
+          break;
+        default:
+          if (options.each) p.out(`${o.outcome === 'deleted' ? 'deleted' : 'missing'}  ${shownId(o.taskId)}`);
+      }
     },
     wouldDelete: (taskId) => p.out(`would delete  ${taskId}`),
     summary(s) {
+      if (options.quiet) return;
       const secs = `${(s.ms / 1000).toFixed(1)} s`;
       if (s.dryRun) {
         p.out(`dry run: ${s.wouldDelete ?? 0} would be deleted, ${s.invalid} invalid, ${plural(s.duplicates, 'duplicate')}; nothing was sent (${secs})`);
         return;
       }
       const stopped = s.stopped ? `; stopped early (${s.stopped})` : '';
-      p.out(`deleted ${s.deleted}, missing ${s.missing}, failed ${s.failed}, invalid ${s.invalid}, duplicates ${s.duplicates} in ${secs}${stopped}`);
+      const unknown = s.unknown > 0 ? `, unknown ${s.unknown}` : '';
+      p.out(`deleted ${s.deleted}, missing ${s.missing}, failed ${s.failed}, invalid ${s.invalid}${unknown}, duplicates ${s.duplicates} in ${secs}${stopped}`);
     },
   };
 }

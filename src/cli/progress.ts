@@ -30,10 +30,21 @@ export class ProgressBar {
     return stream.isTTY === true && (total === undefined || total > PROGRESS_MIN_IDS);
   }
 
+  #started = performance.now();
+
   update(counts: Counts): void {
     if (this.#stopped) return;
-    const done = counts.deleted + counts.missing + counts.failed + counts.invalid + counts.duplicates;
-    const payload = { deleted: counts.deleted + counts.missing, failed: counts.failed, invalid: counts.invalid };
+    const done = counts.deleted + counts.missing + counts.failed + counts.invalid + counts.unknown + counts.duplicates;
+    const seconds = (performance.now() - this.#started) / 1000;
+    const payload = {
+      deleted: counts.deleted,
+      missing: counts.missing,
+      failed: counts.failed,
+      invalid: counts.invalid,
+      unknown: counts.unknown,
+      duplicates: counts.duplicates,
+      rate: seconds > 0.5 ? (done / seconds).toFixed(1) : '-',
+    };
     if (!this.#bar) {
       // With an unknown count, wait until there are enough ids to be worth a bar.
       if (this.total === undefined && done <= PROGRESS_MIN_IDS) return;
@@ -47,15 +58,15 @@ export class ProgressBar {
     this.#multi = new cliProgress.MultiBar({
       stream: this.stream,
       format: known
-        ? 'deleting [{bar}] {percentage}% {value}/{total} | {deleted} deleted, {failed} failed, {invalid} invalid | {duration_formatted}'
-        : 'deleting: {value} ids done | {deleted} deleted, {failed} failed, {invalid} invalid | {duration_formatted}',
+        ? 'deleting [{bar}] {percentage}% {value}/{total} {rate}/s ETA {eta_formatted} | {deleted} deleted, {missing} missing, {failed} failed, {invalid} invalid, {unknown} unknown, {duplicates} dup'
+        : 'deleting: {value} ids {rate}/s {duration_formatted} | {deleted} deleted, {missing} missing, {failed} failed, {invalid} invalid, {unknown} unknown, {duplicates} dup',
       barsize: 24,
       hideCursor: true,
       clearOnComplete: true,
       fps: 10,
       gracefulExit: false,
     });
-    this.#bar = this.#multi.create(this.total ?? 0, 0, { deleted: 0, failed: 0, invalid: 0 });
+    this.#bar = this.#multi.create(this.total ?? 0, 0, { deleted: 0, missing: 0, failed: 0, invalid: 0, unknown: 0, duplicates: 0, rate: '-' });
   }
 
   /** Clears the bar's line so that a line printed to stdout on the same terminal is not mixed into it; the bar redraws on its next tick. */

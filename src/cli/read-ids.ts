@@ -42,10 +42,15 @@ class LineLengthGuard extends Transform {
   }
 }
 
-/** An id, or nothing for a blank line or a `#` comment line. Only whole-line comments: `#` is never part of an id, but cutting at it could turn a malformed line into a valid, different id. */
+/**
+ * An id, or nothing for a blank line or a `#` comment line. A comment may also follow an id
+ * after white space (`SNEJua7qdZZN8GvkcEr  # old run`), as in shell scripts; a `#` with no
+ * space before it stays part of the line, so `abc#def` is reported as an invalid id rather
+ * than silently becoming `abc`.
+ */
 export function idOfLine(line: string): string | undefined {
-  const id = line.trim();
-  return id === '' || id.startsWith('#') ? undefined : id;
+  const id = line.replace(/(^|\s)#.*$/, '').trim();
+  return id === '' ? undefined : id;
 }
 
 export interface ReadOptions {

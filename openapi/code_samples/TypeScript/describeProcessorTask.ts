@@ -8,5 +8,5 @@ const { data: task } = await client.describeProcessorTask({ taskId: 'AcYfsdfhGyr
 console.log(task.name, task.status, task.template?.id);
 
 // Or wait until it completes, fails or is stopped (status 2, 3 or 4).
-const finished = await client.waitUntilProcessorTaskFinished({ taskId: 'AcYfsdfhGyrWL5TtahH' });
+const { data: finished } = await client.waitUntilProcessorTaskFinished({ taskId: 'AcYfsdfhGyrWL5TtahH' });
 if (finished.status === 3) console.error(finished.error_msg);
