@@ -136,7 +136,7 @@ export function credentialsFromEnv(env: Record<string, string | undefined>, opti
   const tokenVariable = options.tokenVariable ?? TOKEN_VARIABLE;
   const token = env[tokenVariable];
   if (token) return fromVariable(tokenVariable, () => new TokenCredentials(token));
-  if (options.requireToken) throw new ValidationError(tokenVariable, 'is not set (it was named to hold the IAM token)');
+  if (options.requireToken) throw new ValidationError(tokenVariable, 'is not set');
   const ak = env.HUAWEICLOUD_SDK_AK;
   const sk = env.HUAWEICLOUD_SDK_SK;
   if (ak && !sk) throw new ValidationError('HUAWEICLOUD_SDK_SK', 'is not set, but HUAWEICLOUD_SDK_AK is: AK/SK signing needs both');

@@ -153,13 +153,18 @@ export function checkValue(value: unknown, schema: Schema, field: string, ctx: C
 function checkString(value: string, s: Schema, fail: (reason: string) => never): string {
   // encodeURIComponent would throw a URIError on it, TextEncoder would send U+FFFD instead.
   if (!value.isWellFormed()) fail('must be well-formed Unicode (it holds a lone surrogate)');
-  if (s.minLength !== undefined || s.maxLength !== undefined) {
-    const n = codePoints(value);
-    if ((s.minLength !== undefined && n < s.minLength) || (s.maxLength !== undefined && n > s.maxLength)) {
-      fail(s.minLength === s.maxLength ? `must be ${s.minLength} characters` : `must be ${s.minLength ?? 0} to ${s.maxLength ?? '∞'} characters`);
-    }
+  const n = s.minLength !== undefined || s.maxLength !== undefined ? codePoints(value) : 0;
+  const badLength = (s.minLength !== undefined && n < s.minLength) || (s.maxLength !== undefined && n > s.maxLength);
+  if (badLength || (s.pattern !== undefined && !regex(s.pattern).test(value))) {
+    // One message with every rule: fixing one of them must not reveal another.
+    const length =
+      s.minLength === undefined && s.maxLength === undefined
+        ? ''
+        : s.minLength === s.maxLength
+          ? `${s.minLength} characters`
+          : `${s.minLength ?? 0} to ${s.maxLength ?? '∞'} characters`;
+    fail(`must be ${[length, s.pattern === undefined ? '' : `matching ${s.pattern}`].filter(Boolean).join(' ')}`);
   }
-  if (s.pattern !== undefined && !regex(s.pattern).test(value)) fail(`must match ${s.pattern}`);
   return value;
 }
 

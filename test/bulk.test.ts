@@ -9,12 +9,14 @@ import {
   BatchStoppedError,
   createProcessorTasksClient,
   deleteProcessorTasks,
+  ServiceResponseError,
   ValidationError,
   type BulkOptions,
   type BulkOutcome,
   type BulkProgress,
   type ProcessorTasksClient,
 } from '../src/index.ts';
+import { checkTypedInput } from '../src/call.ts';
 import { PROJECT_ID } from './support/fixtures.ts';
 
 type Answer = { status: number; body?: unknown; delayMs?: number };
@@ -133,7 +135,8 @@ describe('deleteProcessorTasks', () => {
     expect(outcomes.every((o) => o.outcome === 'failed' && o.status === 401 && o.errorCode === 'APIGW.0301')).toBe(true);
     expect([...state.signals.values()].some((s) => s.aborted)).toBe(false);
     const stopped = error as BatchStoppedError;
-    expect(stopped.cause.status).toBe(401);
+    expect(stopped.reason).toBe('auth');
+    expect((stopped.cause as ServiceResponseError).status).toBe(401);
     expect(stopped.progress).toMatchObject({ failed: 5, deleted: 0 });
   });
 
@@ -236,10 +239,11 @@ describe('deleteProcessorTasks', () => {
 function stubClient(hang?: Promise<void>): ProcessorTasksClient {
   return {
     projectId: PROJECT_ID,
+    validate: (id: 'deleteProcessorTask', input: unknown) => checkTypedInput(id, input, { projectId: PROJECT_ID, secrets: [] }),
     async deleteProcessorTask({ taskId }: { taskId: string }) {
       if (taskId === 'hang' && hang) await hang;
       else await tick();
-      return { outcome: 'deleted', projectId: PROJECT_ID, taskId, status: 200, requestId: undefined, attempts: 1 };
+      return { data: {}, missing: false, status: 200, requestId: undefined, attempts: 1 };
     },
   } as unknown as ProcessorTasksClient;
 }

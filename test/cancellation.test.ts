@@ -239,7 +239,7 @@ describe('a signal that never aborts', () => {
     server.program('twice-then-ok', (n) => (n % 3 === 0 ? { kind: 'respond', status: 200, body: '{}' } : apiError(503, 'X', 'busy')));
     for (let i = 0; i < 3; i++) {
       const s = await settle(c.deleteProcessorTask({ taskId: 'twice-then-ok' }, { signal: controller.signal }));
-      expect(s.ok && s.value).toMatchObject({ outcome: 'deleted', attempts: 3 });
+      expect(s.ok && s.value).toMatchObject({ missing: false, attempts: 3 });
     }
     await failure(c.deleteProcessorTask({ taskId: 'status-400' }, { signal: controller.signal }));
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);

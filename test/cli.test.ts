@@ -57,11 +57,11 @@ function ids(prefix: string, n: number): string[] {
 
 describe('exit-code precedence', () => {
   it('is 3 > 2 > 1 > 0', () => {
-    expect(exitCodeFor({ failed: 0, invalid: 0, authStopped: false })).toBe(EXIT.ok);
-    expect(exitCodeFor({ failed: 2, invalid: 0, authStopped: false })).toBe(1);
-    expect(exitCodeFor({ failed: 2, invalid: 1, authStopped: false })).toBe(2);
-    expect(exitCodeFor({ failed: 2, invalid: 1, authStopped: true })).toBe(3);
-    expect(exitCodeFor({ failed: 0, invalid: 0, authStopped: true })).toBe(3);
+    expect(exitCodeFor({ failed: 0, invalid: 0, stopped: undefined })).toBe(EXIT.ok);
+    expect(exitCodeFor({ failed: 2, invalid: 0, stopped: undefined })).toBe(1);
+    expect(exitCodeFor({ failed: 2, invalid: 1, stopped: undefined })).toBe(2);
+    expect(exitCodeFor({ failed: 2, invalid: 1, stopped: 'auth' })).toBe(3);
+    expect(exitCodeFor({ failed: 0, invalid: 0, stopped: 'auth' })).toBe(3);
   });
 });
 
@@ -108,7 +108,7 @@ describe.concurrent('modelarts-tasks as a subprocess', { timeout: 90_000 }, () =
       expect(Object.keys(t).sort()).toEqual(['errorCode', 'outcome', 'requestId', 'status', 'taskId']);
       expect(t).toMatchObject({ outcome: 'deleted', status: 200, errorCode: null, requestId: '0fd3c0dbe7f4c1d9a6e5e2a4c8f5b7a1' });
     }
-    expect(out.at(-1)).toEqual({ summary: { deleted: 2, missing: 0, failed: 0, invalid: 0, duplicates: 1, ms: expect.any(Number) } });
+    expect(out.at(-1)).toEqual({ summary: { deleted: 2, missing: 0, failed: 0, invalid: 0, unknown: 0, duplicates: 1, ms: expect.any(Number) } });
 
     expect(human.code, human.stderr).toBe(0);
     expect(human.stderr).toBe('');
@@ -143,7 +143,7 @@ describe.concurrent('modelarts-tasks as a subprocess', { timeout: 90_000 }, () =
   it('stops early on 401: 100 ids at concurrency 4 send at most 4 requests, exit 3 (over 2 for an invalid id)', async () => {
     const s = await server({ refuseAll: true, delayMs: 30 });
     const input = ['bad id!', ...ids('task', 100)].join('\n');
-    const r = await cli(['delete', ...target(s.url), '--json', '-c', '4', '-f', '-'], { env: withToken, input });
+    const r = await cli(['delete', ...target(s.url), '--json', '-c', '4', '-f', '-', '--yes'], { env: withToken, input });
     expect(r.code).toBe(3);
     expect(s.requests).toBeGreaterThanOrEqual(1);
     expect(s.requests).toBeLessThanOrEqual(4);
@@ -164,7 +164,7 @@ describe.concurrent('modelarts-tasks as a subprocess', { timeout: 90_000 }, () =
       { taskId: 'ok1', outcome: 'would-delete', status: null, errorCode: null, requestId: null },
       { taskId: 'bad id!', outcome: 'invalid', status: null, errorCode: null, requestId: null, error: expect.stringContaining('must be') },
       { taskId: 'ok2', outcome: 'would-delete', status: null, errorCode: null, requestId: null },
-      { summary: { deleted: 0, missing: 0, failed: 0, invalid: 1, duplicates: 1, ms: expect.any(Number), dryRun: true, wouldDelete: 2 } },
+      { summary: { deleted: 0, missing: 0, failed: 0, invalid: 1, unknown: 0, duplicates: 1, ms: expect.any(Number), dryRun: true, wouldDelete: 2 } },
     ]);
     expect(s.requests).toBe(0);
   });
@@ -181,7 +181,7 @@ describe.concurrent('modelarts-tasks as a subprocess', { timeout: 90_000 }, () =
   it('never has more than --concurrency (4) requests in flight, and reaches it', async () => {
     // Answers take 150 ms, so that even a slow machine starts all four before the first returns.
     const s = await server({ delayMs: 150 });
-    const r = await cli(['delete', ...target(s.url), '--concurrency', '4', ...ids('c', 24)], { env: withToken });
+    const r = await cli(['delete', ...target(s.url), '--concurrency', '4', '--yes', ...ids('c', 24)], { env: withToken });
     expect(r.code, r.stderr).toBe(0);
     expect(s.requests).toBe(24);
     expect(s.maxInFlight).toBe(4);
@@ -229,12 +229,12 @@ describe('modelarts-tasks in-process, with fake terminals', () => {
     expect(messages).toEqual([
       "modelarts-tasks: no command given; try 'modelarts-tasks --help'",
       'modelarts-tasks: no task ids: give them as arguments or with --from-file <path|->',
-      expect.stringMatching(/^modelarts-tasks: --project-id: must be 32 lowercase letters and digits/),
+      expect.stringMatching(/^modelarts-tasks: --project-id: must be 32 characters matching \^\[0-9a-z\]\{32\}\$/),
       expect.stringMatching(/--concurrency.*must be an integer from 1 to 256/),
-      'modelarts-tasks: environment variable MY_IAM_TOKEN (named by --token-env) is not set',
+      'modelarts-tasks: MY_IAM_TOKEN (named by --token-env): is not set',
       expect.stringMatching(/^modelarts-tasks: no credentials: set HUAWEICLOUD_SDK_TOKEN .* HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK/),
       expect.stringMatching(/--token-env.*takes the NAME of an environment variable/),
-      'modelarts-tasks: no endpoint: pass --region (e.g. cn-north-4) or --endpoint <url>',
+      'modelarts-tasks: no endpoint: pass --region (e.g. cn-north-4) or --endpoint <url>, or set HUAWEICLOUD_SDK_REGION',
     ]);
     expect(messages[6]).not.toContain('MIIxyz');
     expect(s.requests).toBe(0);
@@ -268,7 +268,7 @@ describe('modelarts-tasks in-process, with fake terminals', () => {
       expect.stringMatching(/^deleted 1, missing 0, failed 2, invalid 1, duplicates 0 in /),
       expect.stringMatching(/^failed {3}fail2 {2}HTTP 500 ModelArts\.0010: Internal error\. \(request id req-\d+\)$/),
       expect.stringMatching(/^failed {3}init1 {2}HTTP 403 ModelArts\.4850: /),
-      'invalid  "bad id!"  must be 1 to 64 ASCII letters, digits, "_" or "-"',
+      'invalid  "bad id!"  must be 1 to 64 characters matching ^[A-Za-z0-9_-]{1,64}$',
     ]);
   });
 
@@ -282,7 +282,7 @@ describe('modelarts-tasks in-process, with fake terminals', () => {
       'would delete  arg1',
       'would delete  f1',
       'would delete  f2',
-      'invalid  "bad\\u001b[31mred"  must be 1 to 64 ASCII letters, digits, "_" or "-"',
+      'invalid  "bad\\u001b[31mred"  must be 1 to 64 characters matching ^[A-Za-z0-9_-]{1,64}$',
       expect.stringMatching(/^dry run: 3 would be deleted, 1 invalid, 1 duplicate; nothing was sent/),
     ]);
     expect(s.requests).toBe(0);
@@ -305,7 +305,7 @@ describe('modelarts-tasks in-process, with fake terminals', () => {
 
   it('keeps to the default concurrency of 8, and reaches it', async () => {
     const s = await server({ delayMs: 150 });
-    const r = await inProcess(['delete', ...target(s.url), ...ids('d', 24)]);
+    const r = await inProcess(['delete', ...target(s.url), '--yes', ...ids('d', 24)]);
     expect(r.code).toBe(0);
     expect(s.requests).toBe(24);
     expect(s.maxInFlight).toBe(8);
@@ -330,22 +330,27 @@ describe('modelarts-tasks in-process, with fake terminals', () => {
     const no = await inProcess(['delete', ...target(s.url), ...ids('n', 21)], { stdinTTY: true, stderrTTY: true, input: 'n\n' });
     expect(no.code).toBe(1);
     expect(no.stderr).toContain(`modelarts-tasks: delete 21 tasks in project ${PROJECT_ID} at ${s.url}? [y/N] `);
-    expect(no.stderr).toContain('not confirmed; nothing was deleted');
+    expect(no.stderr).toContain('not confirmed; nothing was sent');
     expect(s.requests).toBe(0);
 
     const yes = await inProcess(['delete', ...target(s.url), ...ids('y', 21)], { stdinTTY: true, stderrTTY: true, input: 'y\n' });
     expect(yes.code).toBe(0);
     expect(s.requests).toBe(21);
 
-    // --yes, 20 ids (not above the threshold), or stdin not a terminal: no question at all.
+    // --yes, or 20 ids (not above the threshold): no question at all.
     const flagged = await inProcess(['delete', ...target(s.url), '--yes', '--json', ...ids('a', 21)], { stdinTTY: true, stderrTTY: true });
     const twenty = await inProcess(['delete', ...target(s.url), '--json', ...ids('b', 20)], { stdinTTY: true, stderrTTY: true });
-    const piped = await inProcess(['delete', ...target(s.url), '--json', ...ids('c', 21)], { stdinTTY: false, stderrTTY: true });
-    for (const r of [flagged, twenty, piped]) {
+    for (const r of [flagged, twenty]) {
       expect(r.code).toBe(0);
       expect(r.stderr).not.toContain('[y/N]');
     }
-    expect(s.requests).toBe(21 + 21 + 20 + 21);
+    // No terminal to ask on (stdin not one, no /dev/tty): refused, nothing sent.
+    const piped = await inProcess(['delete', ...target(s.url), '--json', ...ids('c', 21)], { stdinTTY: false, stderrTTY: true });
+    expect(piped.code).toBe(1);
+    expect(oneErrorLine({ ...piped, ms: 0 })).toBe(
+      'modelarts-tasks: refusing to delete 21 tasks without confirmation: there is no terminal to ask on; pass --yes (nothing was sent)',
+    );
+    expect(s.requests).toBe(21 + 21 + 20);
   });
 
   it('Ctrl-C stops sending, aborts what is in flight, prints the summary and exits 130', async () => {
@@ -356,12 +361,15 @@ describe('modelarts-tasks in-process, with fake terminals', () => {
       if (s.requests >= 2) controller.abort();
     }, 5);
     const started = performance.now();
-    const r = await inProcess(['delete', ...target(s.url), '--json', '-c', '2', ...ids('i', 50)], { signal: controller.signal });
+    const r = await inProcess(['delete', ...target(s.url), '--json', '-c', '2', '--yes', ...ids('i', 50)], { signal: controller.signal });
     clearInterval(poll);
     expect(r.code).toBe(130);
     expect(performance.now() - started).toBeLessThan(3000);
     expect(s.requests).toBe(2);
-    expect(jsonLines(r.stdout).at(-1)).toMatchObject({ summary: { deleted: 0, stopped: 'interrupted' } });
-    expect(lines(r.stderr)).toEqual([expect.stringMatching(/^modelarts-tasks: interrupted; .*aborted/)]);
+    // The two in flight were sent: their outcome is unknown, not "failed".
+    const out = jsonLines(r.stdout);
+    expect(out.filter((l) => l.outcome === 'unknown')).toHaveLength(2);
+    expect(out.at(-1)).toMatchObject({ summary: { deleted: 0, failed: 0, unknown: 2, stopped: 'interrupted' } });
+    expect(lines(r.stderr)).toEqual([expect.stringMatching(/^modelarts-tasks: interrupted; 2 sent without an answer .*no further ids were sent$/)]);
   });
 });

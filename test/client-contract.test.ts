@@ -27,15 +27,12 @@ function clientPreferring(prefer: string | undefined, credentials: { token: stri
 describe('client runtime against the Prism mock', () => {
   it('deletes a task with a token and returns the request id', async () => {
     const result = await clientPreferring(undefined).deleteProcessorTask({ taskId: TASK_ID });
-    expect(result).toEqual({
-      outcome: 'deleted', projectId: PROJECT_ID, taskId: TASK_ID, status: 200,
-      requestId: '0fd3c0dbe7f4c1d9a6e5e2a4c8f5b7a1', attempts: 1,
-    });
+    expect(result).toEqual({ data: {}, missing: false, status: 200, requestId: '0fd3c0dbe7f4c1d9a6e5e2a4c8f5b7a1', attempts: 1 });
   });
 
   it('deletes a task with AK/SK signing', async () => {
     const client = clientPreferring(undefined, { accessKey: 'AK0123456789', secretKey: 'SK-very-secret' });
-    await expect(client.deleteProcessorTask({ taskId: TASK_ID })).resolves.toMatchObject({ outcome: 'deleted' });
+    await expect(client.deleteProcessorTask({ taskId: TASK_ID })).resolves.toMatchObject({ missing: false });
   });
 
   it.each(examples.filter((e) => e.status >= 400))('maps $status $name to its typed error', async ({ status, name, value }) => {
@@ -57,7 +54,7 @@ describe('client runtime against the Prism mock', () => {
 
   it('turns "task does not exist" into success with ignoreMissing', async () => {
     const result = await clientPreferring('code=400, example=TaskNotFound').deleteProcessorTask({ taskId: TASK_ID }, { ignoreMissing: true });
-    expect(result).toMatchObject({ outcome: 'missing', status: 400, taskId: TASK_ID });
+    expect(result).toEqual({ data: undefined, missing: true, status: 400, errorCode: 'ModelArts.4700', requestId: '0fd3c0dbe7f4c1d9a6e5e2a4c8f5b7a1', attempts: 1 });
   });
 
   it('does not hide other 400s behind ignoreMissing', async () => {

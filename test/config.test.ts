@@ -42,15 +42,19 @@ function okResponse(): Response {
   return new Response('{}', { status: 200, headers: { 'content-type': 'application/json', 'x-request-id': 'rid-config' } });
 }
 
-function client(options: ProcessorTasksClientOptions, s = spy()) {
-  return { client: createProcessorTasksClient({ endpoint: ENDPOINT, credentials: TOKEN, retry: false, env: {}, fetch: s.fetch, ...options }), ...s };
+// Region is the union of known regions; the tests also pass unknown ones on purpose.
+type Options = Omit<ProcessorTasksClientOptions, 'region'> & { region?: string };
+
+function client(options: Options, s = spy()) {
+  const all = { endpoint: ENDPOINT, credentials: TOKEN, retry: false, env: {}, fetch: s.fetch, ...options } as ProcessorTasksClientOptions;
+  return { client: createProcessorTasksClient(all), ...s };
 }
 
 /** Construction must fail with a ValidationError naming `field`. */
-function refusedAt(field: string | RegExp, options: ProcessorTasksClientOptions): ValidationError {
+function refusedAt(field: string | RegExp, options: Options): ValidationError {
   let err: unknown;
   try {
-    createProcessorTasksClient({ env: {}, ...options });
+    createProcessorTasksClient({ env: {}, ...options } as ProcessorTasksClientOptions);
   } catch (e) {
     err = e;
   }
@@ -351,12 +355,32 @@ describe('credentials', () => {
 
   it.each([
     ['no credentials anywhere', {}],
-    ['only an AK in the environment', { HUAWEICLOUD_SDK_AK: AK }],
-    ['only an SK in the environment', { HUAWEICLOUD_SDK_SK: SK }],
     ['empty AK and SK in the environment', { HUAWEICLOUD_SDK_AK: '', HUAWEICLOUD_SDK_SK: '' }],
     ['only a security token in the environment', { HUAWEICLOUD_SDK_SECURITY_TOKEN: STS }],
   ])('%s: ValidationError naming credentials', (_, env) => {
     refusedAt('credentials', { endpoint: ENDPOINT, env });
+  });
+
+  it.each([
+    ['only an AK in the environment', { HUAWEICLOUD_SDK_AK: AK }, 'HUAWEICLOUD_SDK_SK'],
+    ['only an SK in the environment', { HUAWEICLOUD_SDK_SK: SK }, 'HUAWEICLOUD_SDK_AK'],
+  ])('%s: ValidationError naming the missing variable', (_, env, missing) => {
+    const err = refusedAt(missing, { endpoint: ENDPOINT, env });
+    expect(err.reason).toMatch(/is not set/);
+  });
+
+  it('HUAWEICLOUD_SDK_TOKEN is read by the library (and wins over AK/SK), as by the CLI', async () => {
+    const s = spy();
+    const { client: c } = client({ credentials: undefined, projectId: PROJECT_ID, env: { HUAWEICLOUD_SDK_TOKEN: 'tok-from-env', HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK } }, s);
+    await c.deleteProcessorTask({ taskId: TASK_ID });
+    expect(s.calls[0]!.headers.get('x-auth-token')).toBe('tok-from-env');
+    expect(s.calls[0]!.headers.get('authorization')).toBeNull();
+  });
+
+  it('HUAWEICLOUD_SDK_REGION is the default region', () => {
+    const { client: c } = client({ endpoint: undefined, env: { HUAWEICLOUD_SDK_REGION: 'cn-east-3' } });
+    expect(c.endpoint).toBe('https://modelarts.cn-east-3.myhuaweicloud.com');
+    expect(c.region).toBe('cn-east-3');
   });
 
   it.each([
@@ -399,8 +423,7 @@ describe('project id', () => {
 
   it('per call, over the client default (and in the signed X-Project-Id)', async () => {
     const { client: c, calls } = client({ projectId: PROJECT_ID, credentials: { accessKey: AK, secretKey: SK } });
-    const result = await c.deleteProcessorTask({ projectId: OTHER_PROJECT, taskId: TASK_ID });
-    expect(result.projectId).toBe(OTHER_PROJECT);
+    await c.deleteProcessorTask({ projectId: OTHER_PROJECT, taskId: TASK_ID });
     expect(new URL(calls[0]!.url).pathname).toBe(`/v2/${OTHER_PROJECT}/processor-tasks/${TASK_ID}`);
     expectSigned(calls[0]!, OTHER_PROJECT);
   });

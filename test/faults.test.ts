@@ -44,7 +44,7 @@ describe('connection failures', () => {
     if (pattern === undefined) {
       // One close, then success: the retry recovers and says it took two attempts.
       const s = await settle(client().deleteProcessorTask({ taskId }));
-      expect(s.ok && s.value).toMatchObject({ outcome: 'deleted', attempts: 2, status: 200 });
+      expect(s.ok && s.value).toMatchObject({ missing: false, attempts: 2, status: 200 });
       expect(server.count(taskId)).toBe(2);
       expect(s.ms).toBeLessThan(3_000);
       return;
@@ -110,7 +110,7 @@ describe('retryable statuses', () => {
   it('a 503 burst shorter than the limit ends in success, with the attempts counted', async () => {
     const s = await settle(client().deleteProcessorTask({ taskId: 'burst503-2' }));
     expect(s.ok && s.value).toEqual({
-      outcome: 'deleted', projectId: PROJECT_ID, taskId: 'burst503-2', status: 200, requestId: REQUEST_ID, attempts: 3,
+      data: {}, missing: false, status: 200, requestId: REQUEST_ID, attempts: 3,
     });
     expect(server.count('burst503-2')).toBe(3);
     expect(s.ms).toBeLessThan(3_000);
@@ -146,7 +146,7 @@ describe('error bodies of every shape', () => {
 
   it('malformed JSON on a 200: the success body is not used, so the delete succeeded', async () => {
     const s = await settle(client().deleteProcessorTask({ taskId: 'malformed-200' }));
-    expect(s.ok && s.value).toMatchObject({ outcome: 'deleted', status: 200, attempts: 1 });
+    expect(s.ok && s.value).toMatchObject({ missing: false, status: 200, attempts: 1 });
     expect(server.count('malformed-200')).toBe(1);
     expect(s.ms).toBeLessThan(3_000);
   });
@@ -198,8 +198,8 @@ describe('huge bodies', () => {
     expect(ms).toBeLessThan(5_000);
   });
 
-  it.each(['huge-200', 'huge-200-chunked'])('%s: a multi-megabyte success body is refused, not retried', async (taskId) => {
-    const { error, ms } = await failure(client().deleteProcessorTask({ taskId }));
+  it.each(['huge-200', 'huge-200-chunked'])('%s: a success body over maxResponseBytes is refused, not retried', async (taskId) => {
+    const { error, ms } = await failure(client({ maxResponseBytes: 1024 * 1024 }).deleteProcessorTask({ taskId }));
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error).toMatchObject({ status: 200, requestId: REQUEST_ID, attempts: 1 });
     expect(error.message).toMatch(/larger than 1048576 bytes/);

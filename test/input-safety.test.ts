@@ -161,9 +161,10 @@ const DANGEROUS_TASK_IDS: string[] = [
   '..%2F', '%2F', '%252e', '%', '%zz', '%00', 'a?b', '?', 'a?x=1', '#', 'a#b', ';', 'a;b=c', 'a b', ' a', 'a ', '\t',
   'a\nb', 'a\r\nX-Injected: 1', '\x00', 'a\x00b', '\x7f', '@', 'user@host', ':', 'a:b', 'http://evil.test/x',
   '//evil.test', '\uff0e\uff0e', '\u2215', '\uff0e\uff0e\u2215x', '\u2024\u2024', 'a\u200bb', '\ufeffa', '\ud800',
-  '\u0130', '\u212a', '{task_id}', '{project_id}', '*', '~', 'a'.repeat(65), 'a'.repeat(1000),
+  '\u0130', '\u212a', '{task_id}', '{project_id}', '*', '~', 'a'.repeat(65), 'a'.repeat(1000), 'items',
 ];
-const VALID_TASK_IDS = [TASK_ID, 'a', 'Z', '0', '_', '-', '--', '__', 'items', 'a'.repeat(64), '-'.repeat(64), 'A_b-9'];
+// `items` matches the id pattern but names GetProcessorTaskItems (/processor-tasks/items): refused.
+const VALID_TASK_IDS = [TASK_ID, 'a', 'Z', '0', '_', '-', '--', '__', 'itemss', 'Items', 'a'.repeat(64), '-'.repeat(64), 'A_b-9'];
 
 const DANGEROUS_PROJECT_IDS: string[] = [
   '', '.', '..', '/', `${PROJECT_ID}/..`, `../${PROJECT_ID}`, PROJECT_ID.toUpperCase(), PROJECT_ID.slice(1),
@@ -233,7 +234,8 @@ describe.each([
         .DELETE('/v2/{project_id}/processor-tasks/{task_id}', { params: { path: { project_id: PROJECT_ID, task_id } } })
         .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ValidationError);
-      expect((err as ValidationError).field).toBe('taskId');
+      // Named as the caller wrote it, under params.path.
+      expect((err as ValidationError).field).toBe('path.task_id');
     }
     expect(calls).toHaveLength(0);
   });

@@ -2,7 +2,8 @@
 // openapi-fetch client of generated/client.ts: each documented example is served as documented,
 // each published request example is accepted, and requests that break a rule are refused.
 import { describe, expect, inject, it } from 'vitest';
-import { createRawClient, operations as generatedOperations } from '../generated/client.ts';
+import { createRawClient } from '../generated/client.ts';
+import { operationDocs } from '../generated/operation-docs.ts';
 import { deref, documentedExamples, loadBundledSpec, PROJECT_ID, TASK_ID, VERSION_ID, type Json } from './support/fixtures.ts';
 
 const spec = loadBundledSpec();
@@ -108,7 +109,7 @@ describe('the bundled spec', () => {
   });
 
   it('keeps the generated operations table in step with the examples (DeleteProcessorTask)', () => {
-    const table = generatedOperations.deleteProcessorTask.responses as Record<string, { examples: Record<string, string | null> }>;
+    const table = operationDocs.deleteProcessorTask.responses as Record<string, { examples: Record<string, string | null> }>;
     for (const e of byId('deleteProcessorTask').examples) expect(table[e.status]?.examples[e.name]).toBe(e.value.error_code ?? null);
   });
 });

@@ -80,13 +80,25 @@ describe.concurrent('the packed package', () => {
       import spec30 from '${NAME}/openapi-3.0.json' with { type: 'json' };
       import { readFileSync } from 'node:fs';
       import { fileURLToPath } from 'node:url';
+      import { createRequire } from 'node:module';
       const yaml = readFileSync(fileURLToPath(import.meta.resolve('${NAME}/openapi.yaml')), 'utf8');
       const yaml30 = readFileSync(fileURLToPath(import.meta.resolve('${NAME}/openapi-3.0.yaml')), 'utf8');
       const { version } = JSON.parse(readFileSync(fileURLToPath(import.meta.resolve('${NAME}/package.json')), 'utf8'));
       const client = pkg.createProcessorTasksClient({ endpoint: process.env.MOCK_URL, projectId: '${PROJECT_ID}', credentials: { token: 'tok' }, retry: false, env: {} });
       const result = await client.deleteProcessorTask({ taskId: '${TASK_ID}' });
+      const listed = [];
+      for await (const task of client.listProcessorTasksAll()) listed.push(task.task_id);
+      // The ESM and the CommonJS build in one process: each one's errors pass the other's guards.
+      const cjs = createRequire(import.meta.url)('${NAME}');
+      const fromCjs = new cjs.ClientRequestError({ status: 400, errorCode: 'ModelArts.4700', errorMsg: 'x', requestId: undefined, attempts: 1 });
+      const fromEsm = new pkg.ValidationError('taskId', 'x');
+      const guards = {
+        esmGuardOnCjsError: pkg.isTaskNotFound(fromCjs) && fromCjs instanceof pkg.ServiceResponseError && fromCjs instanceof pkg.ModelArtsError,
+        cjsGuardOnEsmError: fromEsm instanceof cjs.ValidationError && fromEsm instanceof cjs.ModelArtsError && !(fromEsm instanceof cjs.ServiceResponseError),
+        twoBuilds: cjs.ModelArtsError !== pkg.ModelArtsError,
+      };
       console.log(JSON.stringify({
-        exports: Object.keys(pkg).sort(), VERSION: pkg.VERSION, version, result,
+        exports: Object.keys(pkg).sort(), VERSION: pkg.VERSION, version, result, listed, guards,
         spec: spec.openapi, spec30: spec30.openapi,
         yaml: /^openapi: 3\\.1\\./m.test(yaml), yaml30: /^openapi: 3\\.0\\./m.test(yaml30),
       }));
@@ -95,8 +107,10 @@ describe.concurrent('the packed package', () => {
     const out = JSON.parse(stdout);
     expect(out.exports).toEqual(expect.arrayContaining(['createProcessorTasksClient', 'ProcessorTasksClient', 'ModelArtsError', 'VERSION']));
     expect(out.VERSION).toBe(out.version);
-    expect(out.result).toMatchObject({ outcome: 'deleted', status: 200, projectId: PROJECT_ID, taskId: TASK_ID });
+    expect(out.result).toMatchObject({ data: {}, missing: false, status: 200, attempts: 1 });
     expect(out.result.requestId).toMatch(/\S/);
+    expect(out.listed).toEqual(['ddwRJeTnjpiq4dNUZOq']);
+    expect(out.guards).toEqual({ esmGuardOnCjsError: true, cjsGuardOnEsmError: true, twoBuilds: true });
     expect(out.spec).toMatch(/^3\.1\./);
     expect(out.spec30).toMatch(/^3\.0\./);
     expect(out.yaml).toBe(true);
@@ -121,7 +135,7 @@ describe.concurrent('the packed package', () => {
     const { stdout } = await node('cjs.cjs', [], { MOCK_URL: inject('mockUrl') });
     const out = JSON.parse(stdout);
     expect(out.file).toMatch(/[/\\]dist[/\\]index\.cjs$/);
-    expect(out.result).toMatchObject({ outcome: 'deleted', status: 200 });
+    expect(out.result).toMatchObject({ data: {}, missing: false, status: 200 });
     expect(out.isError).toBe(true);
     expect(out.spec).toMatch(/^3\.1\./);
     expect(out.yaml).toBe(true);
@@ -139,7 +153,7 @@ describe.concurrent('the packed package', () => {
       files: ['good.ts', 'good-cjs.cts', 'bad.ts'],
     }));
     await write('good.ts', `
-      import { createProcessorTasksClient, ModelArtsError, isTaskNotFound, type DeleteProcessorTaskResult, type paths, type components } from '${NAME}';
+      import { createProcessorTasksClient, ModelArtsError, isTaskNotFound, type ApiResult, type DeleteProcessorTaskInput, type paths, type components } from '${NAME}';
       import spec from '${NAME}/openapi.json' with { type: 'json' };
       type Delete = paths['/v2/{project_id}/processor-tasks/{task_id}']['delete'];
       type PathParams = Delete['parameters']['path'];
@@ -147,10 +161,11 @@ describe.concurrent('the packed package', () => {
       type ErrorBody = components['schemas']['Error'];
       export const errorCode = (body: ErrorBody): string => body.error_code;
       const client = createProcessorTasksClient({ endpoint: 'http://127.0.0.1:4010', credentials: { token: 't' } });
-      export async function remove(): Promise<DeleteProcessorTaskResult['outcome'] | undefined> {
+      export async function remove(): Promise<'deleted' | 'missing' | undefined> {
         try {
-          const r = await client.deleteProcessorTask({ projectId: params.project_id, taskId: params.task_id }, { ignoreMissing: true });
-          return r.outcome;
+          const input: DeleteProcessorTaskInput = { projectId: params.project_id, taskId: params.task_id };
+          const r = await client.deleteProcessorTask(input, { ignoreMissing: true });
+          return r.missing ? 'missing' : 'deleted';
         } catch (err) {
           if (isTaskNotFound(err)) return err.status === 400 ? 'missing' : undefined;
           if (err instanceof ModelArtsError) return undefined;
@@ -158,30 +173,41 @@ describe.concurrent('the packed package', () => {
         }
       }
       export const raw = client.raw.DELETE('/v2/{project_id}/processor-tasks/{task_id}', { params: { path: params } });
+      // Without ignoreMissing the result is never "missing": data is the typed body.
+      export async function status(): Promise<number | undefined> {
+        const r: ApiResult<{ status?: number }> = await client.describeProcessorTask({ taskId: '${TASK_ID}' });
+        return r.data.status;
+      }
+      export async function firstId(): Promise<string | undefined> {
+        for await (const task of client.listProcessorTasksAll({ sortBy: 'name', order: 'asc' })) return task.task_id;
+        return undefined;
+      }
       export const version: string = spec.openapi;
       export type { ErrorBody };
     `);
     await write('good-cjs.cts', `
       import pkg = require('${NAME}');
       export const client: pkg.ProcessorTasksClient = pkg.createProcessorTasksClient({ region: 'cn-north-4' });
-      export const outcome: Promise<'deleted' | 'missing'> = client.deleteProcessorTask({ taskId: 't' }).then((r) => r.outcome);
+      export const outcome: Promise<false> = client.deleteProcessorTask({ taskId: 't' }).then((r) => r.missing);
     `);
     await write('bad.ts', `
       import { createProcessorTasksClient, type paths } from '${NAME}';
       const client = createProcessorTasksClient({ region: 'cn-north-4' });
       export const wrong = client.deleteProcessorTask({ taskId: 42 });
       export const noSuchPath: paths['/v2/{project_id}/processor-tasks/{task_id}/logs'] = {};
+      export const noSuchSort = client.listProcessorTasks({ sortBy: 'size' });
     `);
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
     const result = await run(process.execPath, [tsc, '-p', 'tsconfig.json', '--pretty', 'false'], { cwd: consumer, timeout: 40_000 })
       .then(({ stdout }) => ({ code: 0, stdout }), (err: { code?: number; stdout?: string }) => ({ code: err.code, stdout: err.stdout ?? '' }));
     const errors = result.stdout.split('\n').filter((l) => /error TS\d+/.test(l));
     expect(result.code, result.stdout).not.toBe(0);
-    // Every error is one of the two deliberate ones in bad.ts: good.ts and good-cjs.cts compile.
+    // Every error is one of the three deliberate ones in bad.ts: good.ts and good-cjs.cts compile.
     expect(errors.every((l) => l.startsWith('bad.ts(')), result.stdout).toBe(true);
     expect(errors.some((l) => l.startsWith('bad.ts(3,') && l.includes('TS2322')), result.stdout).toBe(true);
     expect(errors.some((l) => l.startsWith('bad.ts(4,') && l.includes('TS2339')), result.stdout).toBe(true);
-    expect(errors).toHaveLength(2);
+    expect(errors.some((l) => l.startsWith('bad.ts(5,') && l.includes('TS2322')), result.stdout).toBe(true);
+    expect(errors).toHaveLength(3);
   }, 45_000);
 
   it('runs the modelarts-tasks bin: --help, --version, and a deletion on the mock', async ({ expect }) => {

@@ -14,6 +14,7 @@ import {
   type LogEvent,
   type ProcessorTasksClientOptions,
 } from '../src/index.ts';
+import { CallSecrets } from '../src/redaction.ts';
 import { parseRetryAfter, retryDelay, retryPolicy, DEFAULT_RETRY } from '../src/retry.ts';
 import { createTransport, type CallContext, type OutgoingRequest } from '../src/transport.ts';
 import {
@@ -74,7 +75,7 @@ describe('what is retried', () => {
   it('a connection reset is retried, and a success after it counts every attempt', async () => {
     server.program('reset-reset-ok', sequence(reset, reset, ok));
     const s = await settle(client().deleteProcessorTask({ taskId: 'reset-reset-ok' }));
-    expect(s.ok && s.value).toMatchObject({ outcome: 'deleted', attempts: 3 });
+    expect(s.ok && s.value).toMatchObject({ missing: false, attempts: 3 });
     expect(server.count('reset-reset-ok')).toBe(3);
     expect(s.ms).toBeLessThan(3_000);
   });
@@ -112,7 +113,7 @@ describe('what is retried', () => {
     }
 
     it('on a 503: one attempt, the 503 handed back', async () => {
-      const ctx: CallContext = { attempts: 0 };
+      const ctx: CallContext = { attempts: 0, secrets: new CallSecrets([]) };
       const started = performance.now();
       const res = await transport()(request('POST', '503-forever'), ctx);
       expect(performance.now() - started).toBeLessThan(3_000);
@@ -121,14 +122,14 @@ describe('what is retried', () => {
       expect(server.count('503-forever')).toBe(1);
       expect(server.requests('503-forever')[0]).toMatchObject({ method: 'POST', bodyBytes: 12 });
       // The same transport retries a DELETE: the method alone made the difference.
-      const del: CallContext = { attempts: 0 };
+      const del: CallContext = { attempts: 0, secrets: new CallSecrets([]) };
       expect((await transport()(request('DELETE', 'status-503'), del)).status).toBe(503);
       expect(del.attempts).toBe(4);
       expect(server.count('status-503')).toBe(4);
     });
 
     it('on a connection reset: one attempt, a ConnectionError', async () => {
-      const ctx: CallContext = { attempts: 0 };
+      const ctx: CallContext = { attempts: 0, secrets: new CallSecrets([]) };
       const { error, ms } = await failure(transport()(request('POST', 'reset'), ctx));
       expect(ms).toBeLessThan(3_000);
       expect(error).toBeInstanceOf(ConnectionError);
@@ -137,17 +138,16 @@ describe('what is retried', () => {
       expect(server.count('reset')).toBe(1);
     });
 
-    it('through client.raw as well', async () => {
-      // Untyped on purpose: the spec declares `post?: never` for this path.
-      const rawPost = client({ retry: { limit: 3, backoffBase: 5, backoffLimit: 50 } }).raw.POST as unknown as (
-        path: string,
-        init: object,
-      ) => Promise<{ response: Response }>;
-      const s = await settle(rawPost(server.path('503-forever'), { body: { name: 'x' } }));
-      expect(s.ms).toBeLessThan(3_000);
+    it('through client.raw as well (StopProcessorTaskVersion is a POST)', async () => {
+      const raw = client({ retry: { limit: 3, backoffBase: 5, backoffLimit: 50 } }).raw;
+      const stop = (taskId: string) =>
+        raw.POST('/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/stop', {
+          params: { path: { project_id: PROJECT_ID, task_id: taskId, version_id: 'qSaudx2sbPvthHygckA' } },
+        });
+      const s = await settle(stop('503-forever'));
       expect(s.ok && s.value.response.status).toBe(503);
       expect(server.count('503-forever')).toBe(1);
-      const { error } = await failure(rawPost(server.path('reset'), { body: { name: 'x' } }));
+      const { error } = await failure(stop('reset'));
       expect(error).toBeInstanceOf(ConnectionError);
       expect(server.count('reset')).toBe(1);
     });
@@ -183,7 +183,7 @@ describe('Retry-After', () => {
   it('in seconds: the next attempt waits at least that long, and is signed afresh', async () => {
     const c = client({ credentials: { accessKey: AK, secretKey: SK }, retry: { ...FAST, backoffLimit: 5_000 } });
     const s = await settle(c.deleteProcessorTask({ taskId: '429-seconds' }));
-    expect(s.ok && s.value).toMatchObject({ outcome: 'deleted', attempts: 2 });
+    expect(s.ok && s.value).toMatchObject({ missing: false, attempts: 2 });
     const [first, second] = server.requests('429-seconds');
     expect(server.count('429-seconds')).toBe(2);
     // Timers run off the event loop's cached clock, which may lag the real one by a
@@ -204,7 +204,7 @@ describe('Retry-After', () => {
       return apiError(429, 'ModelArts.2799', 'too many requests', { 'retry-after': date.header });
     });
     const s = await settle(client({ retry: { ...FAST, backoffLimit: 5_000 } }).deleteProcessorTask({ taskId: '429-date' }));
-    expect(s.ok && s.value).toMatchObject({ outcome: 'deleted', attempts: 2 });
+    expect(s.ok && s.value).toMatchObject({ missing: false, attempts: 2 });
     expect(server.count('429-date')).toBe(2);
     const [first, second] = server.requests('429-date');
     // Same small tolerance as above, for the timer's cached clock.
@@ -224,7 +224,7 @@ describe('Retry-After', () => {
   it('garbage is ignored: the usual backoff applies', async () => {
     server.program('429-garbage', burst(1, apiError(429, 'ModelArts.2799', 'slow down', { 'retry-after': 'soon' })));
     const s = await settle(client().deleteProcessorTask({ taskId: '429-garbage' }));
-    expect(s.ok && s.value).toMatchObject({ outcome: 'deleted', attempts: 2 });
+    expect(s.ok && s.value).toMatchObject({ missing: false, attempts: 2 });
     expect(s.ms).toBeLessThan(3_000);
   });
 });
@@ -234,7 +234,7 @@ describe('each attempt is authenticated afresh', () => {
     const credentials = new AkSkCredentials(AK, SK);
     const spy = vi.spyOn(credentials, 'authHeaders');
     const s = await settle(client({ credentials }).deleteProcessorTask({ taskId: 'burst503-2' }));
-    expect(s.ok && s.value).toMatchObject({ outcome: 'deleted', attempts: 3 });
+    expect(s.ok && s.value).toMatchObject({ missing: false, attempts: 3 });
     expect(s.ms).toBeLessThan(3_000);
     expect(spy).toHaveBeenCalledTimes(3);
     const dates = spy.mock.calls.map(([, now]) => now);
@@ -252,7 +252,7 @@ describe('each attempt is authenticated afresh', () => {
 
   it('token: every attempt carries the token', async () => {
     const s = await settle(client().deleteProcessorTask({ taskId: 'burst503-2' }));
-    expect(s.ok && s.value).toMatchObject({ outcome: 'deleted', attempts: 3 });
+    expect(s.ok && s.value).toMatchObject({ missing: false, attempts: 3 });
     expect(s.ms).toBeLessThan(3_000);
     expect(server.requests('burst503-2').map((r) => r.headers['x-auth-token'])).toEqual(Array(3).fill('tok-secret-value'));
   });

@@ -151,7 +151,7 @@ describe.each(CREDS)('no secret leaks, %s credentials', (creds) => {
 
   it('success', async () => {
     const { result, outputs, events } = await run(creds, async () => json(200, {}));
-    expect(result).toMatchObject({ outcome: 'deleted' });
+    expect(result).toMatchObject({ missing: false });
     expect(events.map((e) => e.type)).toEqual(['request', 'response']);
     expectNoLeak(outputs);
   });
@@ -288,7 +288,7 @@ describe.each(CREDS)('no secret leaks, %s credentials', (creds) => {
 
     it('in the X-Request-Id of a success (result and logger)', async () => {
       const { result, outputs } = await run(creds, async (_url, init) => json(200, {}, { 'x-request-id': `rid-${sentSecret(init)}` }));
-      expect(result).toMatchObject({ outcome: 'deleted', requestId: 'rid-[redacted]' });
+      expect(result).toMatchObject({ missing: false, requestId: 'rid-[redacted]' });
       expectNoLeak(outputs);
     });
 
@@ -299,7 +299,7 @@ describe.each(CREDS)('no secret leaks, %s credentials', (creds) => {
         {},
         true,
       );
-      expect(result).toMatchObject({ outcome: 'missing' });
+      expect(result).toMatchObject({ missing: true });
       expectNoLeak(outputs);
     });
   });
@@ -319,7 +319,7 @@ describe('no secret leaks from ValidationErrors at construction', () => {
     ['endpoint with a query', { endpoint: 'https://modelarts.example.test/?a=1' }],
     ['non-http scheme', { endpoint: 'ftp://modelarts.example.test' }],
     ['not a URL', { endpoint: 'modelarts' }],
-    ['unknown region', { endpoint: undefined, region: 'xx-nowhere-1' }],
+    ['unknown region', { endpoint: undefined, region: 'xx-nowhere-1' as 'cn-north-4' }],
     ['bad project id', { projectId: 'NOT-A-PROJECT' }],
     ['bad timeout', { timeout: -1 }],
     ['bad totalTimeout', { totalTimeout: Number.NaN }],
@@ -346,8 +346,10 @@ describe('no secret leaks from ValidationErrors at construction', () => {
     ['secret key with a line break', { credentials: { accessKey: AK, secretKey: `${SK}\r\n` } }, 'credentials.secretKey'],
     ['security token with NUL', { credentials: { accessKey: AK, secretKey: SK, securityToken: `${STS}\0` } }, 'credentials.securityToken'],
     ['security token with a space', { credentials: { accessKey: AK, secretKey: SK, securityToken: ` ${STS}` } }, 'credentials.securityToken'],
-    ['env secret key with a line break', { env: { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: `${SK}\n` } }, 'credentials.secretKey'],
-    ['env security token with a tab', { env: { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK, HUAWEICLOUD_SDK_SECURITY_TOKEN: `${STS}\t` } }, 'credentials.securityToken'],
+    // From the environment, the error names the variable to fix.
+    ['env secret key with a line break', { env: { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: `${SK}\n` } }, 'HUAWEICLOUD_SDK_SK'],
+    ['env security token with a tab', { env: { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK, HUAWEICLOUD_SDK_SECURITY_TOKEN: `${STS}\t` } }, 'HUAWEICLOUD_SDK_SECURITY_TOKEN'],
+    ['env token with a space', { env: { HUAWEICLOUD_SDK_TOKEN: `${TOKEN} x` } }, 'HUAWEICLOUD_SDK_TOKEN'],
   ] as const)('%s', (_what, opts, field) => {
     let err: unknown;
     try {

@@ -89,6 +89,8 @@ export function buildProgram(ctx: Omit<CommandContext, 'globals'>): Command {
     .description('List, inspect, create, update and delete Huawei Cloud ModelArts processor tasks.')
     .version(VERSION, '-V, --version')
     .helpCommand(false)
+    // A command's help shows the global flags it takes too (--region, --token-env...).
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({
@@ -113,7 +115,7 @@ export function buildProgram(ctx: Omit<CommandContext, 'globals'>): Command {
     .addOption(new Option('--timeout <ms>', `per-attempt timeout in milliseconds (default: ${DEFAULT_TIMEOUT})`).argParser(integer(1, 2_147_483_647)))
     .option('-q, --quiet', 'print only what is asked for and the problems: no progress bar, no summary')
     .option('--debug', 'log each request on stderr and print stack traces')
-    .addHelpText('after', `${EXAMPLES}${CREDENTIALS_HELP}\nRun 'modelarts-tasks <command> --help' for a command's flags, output and exit codes.\n`);
+    .addHelpText('after', `${EXAMPLES}${CREDENTIALS_HELP}\nRun 'modelarts-tasks <command> --help' (e.g. 'modelarts-tasks delete --help') for a command's flags, output and exit codes.\n`);
 
   const full: CommandContext = { ...ctx, globals: globalsOf };
   registerList(program, full);

@@ -37,6 +37,9 @@ const FLAG_OF: Record<string, string> = {
 
 /** A library ValidationError, reworded with the flag that caused it (`extra` maps derived flags). */
 export function asUsageError(err: ValidationError, extra?: (field: string) => string | undefined): UsageError {
+  if (err.field === 'credentials') {
+    return new UsageError(`no credentials: set ${TOKEN_VARIABLE} to an IAM token, or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (see --help)`);
+  }
   const flag = extra?.(err.field) ?? FLAG_OF[err.field];
   let reason = err.reason;
   // The library's way out (an option) is no flag of the CLI.
@@ -89,7 +92,10 @@ function debugLogger(printer: Printer): Logger {
 
 /** The client for a command: target, credentials from the environment, retries, timeout, logger. */
 export function clientFor(g: GlobalOptions, io: CliIo, printer: Printer, target: Target): ProcessorTasksClient {
-  const credentials = settled(() => credentialsFromEnv(io.env, { tokenVariable: g.tokenEnv, requireToken: g.tokenEnvExplicit }));
+  const credentials = settled(
+    () => credentialsFromEnv(io.env, { tokenVariable: g.tokenEnv, requireToken: g.tokenEnvExplicit }),
+    (field) => (field === g.tokenEnv && g.tokenEnvExplicit ? `${g.tokenEnv} (named by --token-env)` : undefined),
+  );
   return settled(() =>
     createProcessorTasksClient({
       endpoint: target.endpoint,

@@ -26,6 +26,19 @@ export interface DeleteOptions {
 }
 
 const HELP = `
+Examples:
+  # one task; the IAM token is read from $HUAWEICLOUD_SDK_TOKEN
+  modelarts-tasks delete --region cn-north-4 --project-id <project-id> SNEJua7qdZZN8GvkcEr
+
+  # ids from a file, one per line; tasks already gone count as done
+  modelarts-tasks delete --region cn-north-4 --from-file ids.txt --ignore-missing --yes
+
+  # what \`list\` finds (AK/SK from HUAWEICLOUD_SDK_AK / _SK), one JSON line per task
+  modelarts-tasks list --older-than 30d --output ids | modelarts-tasks delete --from-file - --json
+
+  # check a file: lists what would be deleted and the invalid ids; sends nothing, needs no credentials
+  modelarts-tasks delete --region cn-north-4 --from-file ids.txt --dry-run
+
 Input:
   Ids from the arguments come first, then those of --from-file. Lines are trimmed; blank
   lines and # comments (a whole line, or after an id and a space) are skipped; repeated ids
