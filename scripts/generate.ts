@@ -139,23 +139,31 @@ function offlineAttribution(html: string): string {
   return out;
 }
 
-async function redoclyRun(args: string[]): Promise<void> {
+async function redoclyRun(args: string[], cwd = root): Promise<void> {
   try {
     // Generation must not reach the network: no telemetry, no update check.
     const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
-    await run(redocly, args, { cwd: root, env, maxBuffer: 16 * 1024 * 1024 });
+    await run(redocly, args, { cwd, env, maxBuffer: 16 * 1024 * 1024 });
   } catch (err) {
     const e = err as { stdout?: string; stderr?: string };
     throw new Error(`redocly ${args[0]} failed:\n${e.stderr ?? ''}${e.stdout ?? ''}`);
   }
 }
 
-export async function generate(outDir: string): Promise<string[]> {
+export interface GenerateOptions {
+  /** The folder holding redocly.yaml and openapi/ (a test's throw-away copy); default the repository. */
+  specRoot?: string;
+  /** Also render the docs page. Default true. */
+  docs?: boolean;
+}
+
+export async function generate(outDir: string, options: GenerateOptions = {}): Promise<string[]> {
+  const { specRoot = root, docs: withDocs = true } = options;
   await mkdir(join(outDir, 'docs'), { recursive: true });
   const work = await mkdtemp(join(tmpdir(), 'modelarts-bundle-'));
   try {
     const bundledPath = join(work, 'openapi.json');
-    await redoclyRun(['bundle', 'modelarts@v2', '-o', bundledPath]);
+    await redoclyRun(['bundle', 'modelarts@v2', '-o', bundledPath], specRoot);
     const spec = JSON.parse(await readFile(bundledPath, 'utf8')) as Record<string, unknown>;
 
     const files: Record<string, string> = {};
@@ -171,6 +179,7 @@ export async function generate(outDir: string): Promise<string[]> {
     files['client.ts'] = renderClientModule(spec, GENERATED_NOTE);
     files['operation-docs.ts'] = renderDocsModule(spec, GENERATED_NOTE);
     for (const [name, text] of Object.entries(files)) await writeFile(join(outDir, name), text);
+    if (!withDocs) return Object.keys(files);
 
     // Built from the bundle just written, so the page shows exactly what consumers import.
     const docs = join(outDir, 'docs/index.html');

@@ -391,3 +391,55 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(null, now)).toBeUndefined();
   });
 });
+
+describe('retries follow the method of each operation (issue 9)', () => {
+  const VERSION = 'qSaudx2sbPvthHygckA';
+  // StopProcessorTaskVersion and CreateProcessorTaskVersion are POSTs whose path names the
+  // task, which picks the fault server's scenario; Describe (GET) and Update (PUT) are idempotent.
+  const stop = (c: ReturnType<typeof client>, taskId: string) => c.stopProcessorTaskVersion({ taskId, versionId: VERSION });
+  const createVersion = (c: ReturnType<typeof client>, taskId: string) =>
+    c.createProcessorTaskVersion({ taskId, body: { name: 'PRE-e77c', task_id: taskId } });
+
+  it.each([500, 503, 429])('a POST answered %i is not retried: one attempt, the typed error', async (status) => {
+    const taskId = `status-${status}`;
+    for (const call of [stop, createVersion]) {
+      const before = server.count(taskId);
+      const { error } = await failure(call(client(), taskId));
+      expect(error).toBeInstanceOf(status >= 500 ? ServerResponseError : ClientRequestError);
+      expect(error.attempts).toBe(1);
+      expect(server.count(taskId) - before).toBe(1);
+    }
+  });
+
+  it('a POST whose connection was reset (the request may have been sent) is not retried', async () => {
+    const { error } = await failure(stop(client(), 'reset-then-ok'));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.attempts).toBe(1);
+    expect(server.count('reset-then-ok')).toBe(1);
+  });
+
+  it('a POST refused before anything was sent (ECONNREFUSED) is retried up to the limit', async () => {
+    const { createServer } = await import('node:net');
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as { port: number }).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const c = client({ endpoint: `http://127.0.0.1:${port}` });
+    const { error } = await failure(c.createProcessorTask({ body: { name: 'V001' } }));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).toMatch(/ECONNREFUSED/);
+    expect(error.attempts).toBe(3);
+  });
+
+  it('GET and PUT are retried as DELETE is', async () => {
+    const get = await settle(client().describeProcessorTask({ taskId: 'burst503-2' }));
+    expect(get.ok && get.value).toMatchObject({ status: 200, attempts: 3 });
+    const put = await settle(client().updateProcessorTask({ taskId: 'reset-then-ok', body: { description: 'test' } }));
+    expect(put.ok && put.value).toMatchObject({ status: 200, attempts: 2 });
+  });
+
+  it('a policy that lists POST retries it like any listed method (the choice is the caller\'s)', async () => {
+    const { error } = await failure(stop(client({ retry: { ...FAST, methods: ['POST'] } }), 'status-500'));
+    expect(error.attempts).toBe(3);
+  });
+});

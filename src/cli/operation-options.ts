@@ -19,9 +19,32 @@ export interface DerivedOption {
 
 const kebab = (name: string) => name.replace(/_/g, '-').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 
+/** The text without its parenthesised source notes ("(OTC ...; Huawei ...)"): the spec keeps them, a help line need not. */
+function withoutSources(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') {
+      let depth = 0;
+      let j = i;
+      for (; j < text.length; j++) {
+        if (text[j] === '(') depth++;
+        else if (text[j] === ')' && --depth === 0) break;
+      }
+      const group = text.slice(i, j + 1);
+      if (/\b(OTC|Huawei|seed|inferred)\b/.test(group)) {
+        out = out.replace(/\s+$/, '');
+        i = j;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
 /** The first sentence of a description, as plain text. */
 function helpOf(description: string): string {
-  const plain = description.replace(/`/g, '').replace(/\*\*?/g, '').replace(/\s+/g, ' ').trim();
+  const plain = withoutSources(description.replace(/`/g, '').replace(/\*\*?/g, '')).replace(/\s+/g, ' ').trim();
   const end = plain.search(/\.(\s|$)/);
   return end < 0 ? plain : plain.slice(0, end + 1);
 }

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../../scripts/paths.ts';
+import { resolveRef } from '../../scripts/render-client.ts';
 
 export const PROJECT_ID = 'a4a5d4098fb4474fa22cd05f897d6b99';
 export const TASK_ID = 'SNEJua7qdZZN8GvkcEr';
@@ -13,17 +14,8 @@ export function loadBundledSpec(): Json {
   return JSON.parse(readFileSync(join(root, 'generated/openapi.json'), 'utf8')) as Json;
 }
 
-/** Follows local `#/...` references of the bundled spec. */
-export function deref(spec: Json, node: Json): Json {
-  let current = node;
-  while (typeof current?.$ref === 'string') {
-    current = (current.$ref as string)
-      .slice(2)
-      .split('/')
-      .reduce((obj: Json, key: string) => obj[key.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
-  }
-  return current;
-}
+/** Follows local `#/...` references of the bundled spec (the generator's own resolver). */
+export const deref = resolveRef as (spec: Json, node: Json) => Json;
 
 /**
  * Every documented (status, example name, example value) of an operation. A response without
