@@ -7,6 +7,9 @@ import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import { createServer } from '@stoplight/prism-http-server';
 import { root } from './paths.ts';
 
+/** Headers that carry a credential, as Prism's request log names them (lower case). */
+const CREDENTIAL_HEADERS = ['x-auth-token', 'authorization', 'x-security-token'];
+
 export interface MockServer {
   /** Base URL without a trailing slash, e.g. `http://127.0.0.1:4010`. */
   url: string;
@@ -26,7 +29,8 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   const specPath = options.specPath ?? join(root, 'generated/openapi.json');
   const operations = await getHttpOperationsFromSpec(specPath);
   if (operations.length === 0) throw new Error(`Prism found no operations in ${specPath}`);
-  const logger = createLogger('MOCK', { level: logLevel });
+  // Prism logs each request with its headers: credentials are censored before they are written.
+  const logger = createLogger('MOCK', { level: logLevel, redact: { paths: CREDENTIAL_HEADERS.map((h) => `input.headers["${h}"]`), censor: '[redacted]' } });
   const server = createServer(operations, {
     cors: false,
     components: { logger },
@@ -41,6 +45,14 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
       mock: { dynamic: false, ignoreExamples: false },
     },
   });
-  const address = await server.listen(port, host);
+  let address: string;
+  try {
+    address = await server.listen(port, host);
+  } catch (err) {
+    // Prism rejects with the message as a bare string: give callers an error with its errno code.
+    const text = err instanceof Error ? err.message : String(err);
+    const code = /\b(E[A-Z]+)\b/.exec(text)?.[1];
+    throw Object.assign(new Error(text), code ? { code } : {});
+  }
   return { url: address.replace(/\/$/, ''), close: () => server.close() };
 }

@@ -22,7 +22,7 @@ async function onPortOrFree<T>(port: number, start: (port: number) => Promise<T>
     return await start(port);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
-    console.warn(`port ${port} is in use; taking a free port instead`);
+    console.warn(`port ${port} is in use; taking a free port instead (choose one with --port / --docs-port)`);
     return start(0);
   }
 }
