@@ -1,6 +1,6 @@
 // Starting the emulator for a test file, on a free port, and the small tools its tests share.
 import { request } from 'node:http';
-import { afterAll } from 'vitest';
+import { afterAll, onTestFinished } from 'vitest';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.ts';
 import { createProcessorTasksClient, type ProcessorTasksClientOptions } from '../../src/index.ts';
 import { PROJECT_ID } from './fixtures.ts';
@@ -15,6 +15,13 @@ export async function useEmulator(options: EmulatorOptions = {}): Promise<Emulat
 }
 
 /** A clock the test moves by hand, starting at the real time (AK/SK dates stay valid). */
+/** Starts an emulator closed when the current test ends. */
+export async function emulatorForTest(options: EmulatorOptions = {}): Promise<Emulator> {
+  const emulator = await startEmulator({ port: 0, checkResponses: true, ...options });
+  onTestFinished(() => emulator.close());
+  return emulator;
+}
+
 export function manualClock(start = Date.now()) {
   let t = start;
   return { now: () => t, advance: (ms: number) => void (t += ms) };
