@@ -293,6 +293,9 @@ export const HANDLERS: Record<string, Handler> = {
   },
 
   createProcessorTaskVersion(call, ctx) {
+    // Huawei's page lists task_id in the body too; one naming another task is refused (*inferred*).
+    const bodyTask = (call.body as Json).task_id;
+    if (bodyTask !== undefined && bodyTask !== call.params.task_id) throw new ServiceError(400, 'ModelArts.0101', 'body task_id differs from the task in the path');
     return ctx.store.atomically(() => {
       const task = requireTask(ctx, call);
       const existing = ctx.store.listVersions(task.projectId, task.taskId);

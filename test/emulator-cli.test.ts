@@ -10,16 +10,19 @@ const clock = manualClock();
 const emulator = await useEmulator({ seed: 25, now: clock.now, statusIntervalMs: 60_000 });
 const client = clientFor(emulator);
 
-/** Every task id, page after page (offset is a page index). */
+/** Every task id of both seeded workspaces, page after page (offset is a page index). */
 async function listIds(): Promise<{ ids: string[]; initializing: number }> {
   const ids: string[] = [];
   let initializing = 0;
-  for (let offset = 0; ; offset++) {
-    const { data } = await client.raw.GET('/v2/{project_id}/processor-tasks', { params: { path: { project_id: PROJECT_ID }, query: { limit: 10, offset } } });
-    ids.push(...data!.tasks!.map((t) => t.task_id!));
-    initializing += data!.tasks!.filter((t) => t.status === 0).length;
-    if ((offset + 1) * 10 >= data!.count!) return { ids, initializing };
+  for (const workspace_id of ['0', 'ws-emulator']) {
+    for (let offset = 0; ; offset++) {
+      const { data } = await client.raw.GET('/v2/{project_id}/processor-tasks', { params: { path: { project_id: PROJECT_ID }, query: { limit: 10, offset, workspace_id } } });
+      ids.push(...data!.tasks!.map((t) => t.task_id!));
+      initializing += data!.tasks!.filter((t) => t.status === 0).length;
+      if ((offset + 1) * 10 >= data!.count!) break;
+    }
   }
+  return { ids, initializing };
 }
 
 function deleteWithCli(ids: string[]) {

@@ -128,7 +128,7 @@ describe('emulator: a task from creation to deletion', () => {
     expect(results.data!.results).toHaveLength(Math.min(5, results.data!.count!));
     expect(results.data!.has_more).toBe(results.data!.count! > 5);
 
-    const made = await client.raw.POST('/v2/{project_id}/processor-tasks/{task_id}/versions', { params: { path }, body: { name: 'PRE-e77c', description: 'second' } });
+    const made = await client.raw.POST('/v2/{project_id}/processor-tasks/{task_id}/versions', { params: { path }, body: { name: 'PRE-e77c', task_id: taskId, description: 'second' } });
     expect(made.response.status).toBe(200);
     const v2 = made.data!.version_id!;
     expect(v2).toMatch(/^[A-Za-z0-9]{19}$/);
@@ -153,6 +153,14 @@ describe('emulator: a task from creation to deletion', () => {
     expect((await client.deleteProcessorTask({ taskId })).outcome).toBe('deleted');
     const orphan = await client.raw.GET('/v2/{project_id}/processor-tasks/{task_id}/versions', { params: { path } });
     expect(orphan.error).toMatchObject({ error_code: 'ModelArts.4700' });
+  });
+
+  it('refuses a version whose body names another task than its path', async () => {
+    const created = await client.raw.POST('/v2/{project_id}/processor-tasks', { params: { path: project }, body: { name: 'mismatch', template: { id: 'sys_data_cleaning' } } });
+    const taskId = created.data!.task_id!;
+    const made = await client.raw.POST('/v2/{project_id}/processor-tasks/{task_id}/versions', { params: { path: { ...project, task_id: taskId } }, body: { name: 'mismatch', task_id: 'AcYfsdfhGyrWL5TtahH' } });
+    expect(made.response.status).toBe(400);
+    expect(made.error).toMatchObject({ error_code: 'ModelArts.0101' });
   });
 
   it('lists the four data-processing algorithm types, paged', async () => {

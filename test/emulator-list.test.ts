@@ -19,15 +19,22 @@ async function list(query: Record<string, unknown>) {
   return data as { count: number; tasks: Task[] };
 }
 
+// Without workspace_id a List shows workspace "0" (the spec's default); the seed puts some
+// tasks in a second workspace.
 const all = (await list({ limit: 100 })).tasks;
+const elsewhere = (await list({ limit: 100, workspace_id: 'ws-emulator' })).tasks;
+const SHOWN = SEEDED - elsewhere.length;
 
 function ordered(tasks: Task[], key: string, order: 'asc' | 'desc'): boolean {
   return tasks.every((t, i) => i === 0 || (order === 'asc' ? tasks[i - 1]![key] <= t[key] : tasks[i - 1]![key] >= t[key]));
 }
 
 describe('emulator: ListProcessorTasks on a seeded store', () => {
-  it('holds the seeded tasks, of mixed type, status and age', () => {
-    expect(all).toHaveLength(SEEDED);
+  it('holds the seeded tasks, of mixed type, status, age and workspace', () => {
+    expect(elsewhere.length).toBeGreaterThan(0);
+    expect(all.every((t) => t.workspace_id === '0')).toBe(true);
+    expect(elsewhere.every((t) => t.workspace_id === 'ws-emulator')).toBe(true);
+    expect(all).toHaveLength(SHOWN);
     expect(new Set(all.map((t) => t.template.id)).size).toBe(5);
     expect(new Set(all.map((t) => t.status))).toEqual(new Set([0, 1, 2, 3, 4]));
     const ages = all.map((t) => clock.now() - t.create_time);
@@ -38,14 +45,14 @@ describe('emulator: ListProcessorTasks on a seeded store', () => {
   it('pages by page index: page n holds records n*limit .. n*limit+limit-1, count is the total', async () => {
     for (const limit of [1, 7, 10, 25]) {
       const pages: Task[] = [];
-      for (let offset = 0; offset * limit < SEEDED; offset++) {
+      for (let offset = 0; offset * limit < SHOWN; offset++) {
         const page = await list({ limit, offset });
-        expect(page.count).toBe(SEEDED);
+        expect(page.count).toBe(SHOWN);
         expect(page.tasks.map((t) => t.task_id)).toEqual(all.slice(offset * limit, offset * limit + limit).map((t) => t.task_id));
         pages.push(...page.tasks);
       }
       expect(pages.map((t) => t.task_id)).toEqual(all.map((t) => t.task_id));
-      expect((await list({ limit, offset: Math.ceil(SEEDED / limit) })).tasks).toEqual([]);
+      expect((await list({ limit, offset: Math.ceil(SHOWN / limit) })).tasks).toEqual([]);
     }
     // The default page is the first ten, newest first.
     const first = await list({});
@@ -57,7 +64,7 @@ describe('emulator: ListProcessorTasks on a seeded store', () => {
     for (const sort_by of ['create_time', 'name', 'duration_seconds']) {
       for (const order of ['asc', 'desc'] as const) {
         const { tasks } = await list({ limit: 100, sort_by, order });
-        expect(tasks, `${sort_by} ${order}`).toHaveLength(SEEDED);
+        expect(tasks, `${sort_by} ${order}`).toHaveLength(SHOWN);
         expect(ordered(tasks, sort_by, order), `${sort_by} ${order}`).toBe(true);
       }
     }
@@ -79,7 +86,6 @@ describe('emulator: ListProcessorTasks on a seeded store', () => {
       [{ source_type: 'OBS' }, () => false],
       [{ source: sources(sample)[0].source }, (t) => sources(t).some((s) => s.source === sources(sample)[0].source)],
       [{ version_id: [sample.version_id, all[9]!.version_id] }, (t) => [sample.version_id, all[9]!.version_id].includes(t.version_id)],
-      [{ workspace_id: 'ws-emulator' }, (t) => t.workspace_id === 'ws-emulator'],
       [{ query_current: true }, (t) => t.is_current === true],
       [{ task_type: 'sys_data_cleaning', status: 2, sort_by: 'name', order: 'asc' }, (t) => t.template.id === 'sys_data_cleaning' && t.status === 2],
     ];
@@ -89,6 +95,7 @@ describe('emulator: ListProcessorTasks on a seeded store', () => {
       expect(got.count, JSON.stringify(query)).toBe(expected.length);
       expect(got.tasks.map((t) => t.task_id).sort(), JSON.stringify(query)).toEqual(expected);
     }
+    expect((await list({ limit: 100, workspace_id: 'ws-emulator', status: 2 })).count).toBe(elsewhere.filter((t) => t.status === 2).length);
     // A filter and paging together: count stays the filtered total.
     const failed = all.filter((t) => t.status === 3);
     const second = await list({ status: 3, limit: 2, offset: 1 });
