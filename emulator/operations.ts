@@ -225,7 +225,6 @@ export const HANDLERS: Record<string, Handler> = {
     const projectId = call.params.project_id!;
     const all = ctx.store.listTasks(projectId);
     const current = currentTasks(all);
-    const counts = ctx.store.versionCounts(projectId);
     const taskType = query.string('task_type');
     const name = query.string('task_name')?.toLowerCase();
     const sourceType = query.string('source_type');
@@ -251,7 +250,7 @@ export const HANDLERS: Record<string, Handler> = {
     sortBy(matching, key, orderOf(query), (t) => t.taskId);
     const returnResult = query.bool('return_result', true);
     const tasks = page(matching, query.int('offset', 0), query.int('limit', 10)).map((t) =>
-      taskView(t, now, { versionCount: counts.get(t.taskId) ?? 0, isCurrent: current.has(t.taskId), returnResult }),
+      taskView(t, now, { versionCount: ctx.store.versionCount(projectId, t.taskId), isCurrent: current.has(t.taskId), returnResult }),
     );
     return { status: 200, body: { count: matching.length, tasks } };
   },
@@ -263,7 +262,7 @@ export const HANDLERS: Record<string, Handler> = {
   describeProcessorTask(call, ctx) {
     const task = requireTask(ctx, call);
     const all = ctx.store.listTasks(task.projectId);
-    const versionCount = ctx.store.versionCounts(task.projectId).get(task.taskId) ?? 0;
+    const versionCount = ctx.store.versionCount(task.projectId, task.taskId);
     return { status: 200, body: taskView(task, call.now, { versionCount, isCurrent: currentTasks(all).has(task.taskId), returnResult: true }) };
   },
 

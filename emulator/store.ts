@@ -2,6 +2,8 @@
 // in a file (`--data`) that a restart opens again. Every change is one transaction, and the
 // calls are synchronous, so two requests never interleave inside a change (Node runs one
 // handler at a time): of two concurrent deletes of one id, exactly one finds the row.
+// Tasks are also held decoded in memory (this process is the file's only writer), updated
+// only once a transaction has committed, so a List reads no rows and parses no JSON.
 import Database from 'better-sqlite3';
 import type { Status, Timeline } from './lifecycle.ts';
 
@@ -131,6 +133,8 @@ function timelineParams(t: Timeline) {
 export class Store {
   readonly #db: Database.Database;
   readonly #stmt;
+  /** project → task id → record, as committed. */
+  readonly #tasks = new Map<string, Map<string, TaskRecord>>();
 
   /** `file` undefined: in memory. */
   constructor(file?: string) {
@@ -146,8 +150,6 @@ export class Store {
     this.#db.pragma(`user_version = ${SCHEMA_VERSION}`);
     const db = this.#db;
     this.#stmt = {
-      tasks: db.prepare<[string], TaskRow>('SELECT * FROM tasks WHERE project_id = ?'),
-      task: db.prepare<[string, string], TaskRow>('SELECT * FROM tasks WHERE project_id = ? AND task_id = ?'),
       taskByName: db.prepare<[string, string], TaskRow>('SELECT * FROM tasks WHERE project_id = ? AND name = ?'),
       countAll: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM tasks'),
       insertTask: db.prepare(
@@ -158,23 +160,31 @@ export class Store {
       deleteTask: db.prepare('DELETE FROM tasks WHERE project_id = ? AND task_id = ?'),
       versions: db.prepare<[string, string], VersionRow>('SELECT * FROM versions WHERE project_id = ? AND task_id = ?'),
       version: db.prepare<[string, string, string], VersionRow>('SELECT * FROM versions WHERE project_id = ? AND task_id = ? AND version_id = ?'),
-      versionCounts: db.prepare<[string], { task_id: string; n: number }>('SELECT task_id, count(*) AS n FROM versions WHERE project_id = ? GROUP BY task_id'),
+      versionCount: db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM versions WHERE project_id = ? AND task_id = ?'),
       insertVersion: db.prepare(
         `INSERT INTO versions (project_id, task_id, version_id, version_name, description, created_at, init_until, run_until, outcome, stopped_at, doc, samples)
          VALUES (@project_id, @task_id, @version_id, @version_name, @description, @created_at, @init_until, @run_until, @outcome, @stopped_at, @doc, @samples)`,
       ),
       deleteVersion: db.prepare('DELETE FROM versions WHERE project_id = ? AND task_id = ? AND version_id = ?'),
       stopVersion: db.prepare('UPDATE versions SET stopped_at = ? WHERE project_id = ? AND task_id = ? AND version_id = ?'),
+      allTasks: db.prepare<[], TaskRow>('SELECT * FROM tasks'),
     };
+    for (const row of this.#stmt.allTasks.iterate()) this.#remember(taskOf(row));
   }
 
+  #remember(task: TaskRecord): void {
+    let project = this.#tasks.get(task.projectId);
+    if (!project) this.#tasks.set(task.projectId, (project = new Map()));
+    project.set(task.taskId, task);
+  }
+
+  /** The tasks of a project; records are shared, never to be modified. */
   listTasks(projectId: string): TaskRecord[] {
-    return this.#stmt.tasks.all(projectId).map(taskOf);
+    return [...(this.#tasks.get(projectId)?.values() ?? [])];
   }
 
   getTask(projectId: string, taskId: string): TaskRecord | undefined {
-    const row = this.#stmt.task.get(projectId, taskId);
-    return row && taskOf(row);
+    return this.#tasks.get(projectId)?.get(taskId);
   }
 
   hasTaskNamed(projectId: string, name: string): boolean {
@@ -186,9 +196,8 @@ export class Store {
     return this.#stmt.countAll.get()!.n;
   }
 
-  /** Number of versions of each task of a project that has any. */
-  versionCounts(projectId: string): Map<string, number> {
-    return new Map(this.#stmt.versionCounts.all(projectId).map((r) => [r.task_id, r.n]));
+  versionCount(projectId: string, taskId: string): number {
+    return this.#stmt.versionCount.get(projectId, taskId)!.n;
   }
 
   /** A task and, in the same transaction, its first versions. */
@@ -204,10 +213,14 @@ export class Store {
       });
       for (const v of versions) this.insertVersion(v);
     })();
+    this.#remember(task);
   }
 
   setDescription(projectId: string, taskId: string, description: string): boolean {
-    return this.#stmt.describeTask.run(description, projectId, taskId).changes === 1;
+    const changed = this.#stmt.describeTask.run(description, projectId, taskId).changes === 1;
+    const task = this.getTask(projectId, taskId);
+    if (changed && task) this.#remember({ ...task, description });
+    return changed;
   }
 
   /**
@@ -215,12 +228,14 @@ export class Store {
    * not throw; both in one transaction, so the record checked is the record deleted.
    */
   deleteTask(projectId: string, taskId: string, allow: (task: TaskRecord) => void): boolean {
-    return this.#db.transaction(() => {
+    const deleted = this.#db.transaction(() => {
       const task = this.getTask(projectId, taskId);
       if (!task) return false;
       allow(task);
       return this.#stmt.deleteTask.run(projectId, taskId).changes === 1;
     })();
+    if (deleted) this.#tasks.get(projectId)?.delete(taskId);
+    return deleted;
   }
 
   listVersions(projectId: string, taskId: string): VersionRecord[] {
