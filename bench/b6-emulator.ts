@@ -67,7 +67,7 @@ async function createTasks(url: string, n: number, round: number): Promise<strin
   for (let i = 0; i < n; i += 32) {
     const made = await Promise.all(
       Array.from({ length: Math.min(32, n - i) }, (_, k) =>
-        client.raw.POST('/v2/{project_id}/processor-tasks', { params: { path: { project_id: PROJECT_ID } }, body: { name: `bench-${round}-${i + k}-${Math.random().toString(36).slice(2)}`, template: { id: 'sys_data_analyse' } } }),
+        client.raw.POST('/v2/{project_id}/processor-tasks', { params: { path: { project_id: PROJECT_ID } }, body: { create_version: false, workspace_id: '0', name: `bench-${round}-${i + k}-${Math.random().toString(36).slice(2)}`, template: { id: 'sys_data_analyse' } } }),
       ),
     );
     for (const m of made) {

@@ -39,7 +39,7 @@ async function signedThenSent(emulator: Emulator, o: { method: string; signedPat
 describe('emulator: AK/SK signatures (--ak/--sk)', () => {
   it("accepts the client's signed calls: create with a body, list with a query, delete", async () => {
     const client = clientFor(plain, { credentials: { accessKey: AK, secretKey: SK } });
-    const created = await client.raw.POST('/v2/{project_id}/processor-tasks', { params: { path: { project_id: PROJECT_ID } }, body: { name: 'signed', template: { id: 'sys_data_analyse' } } });
+    const created = await client.raw.POST('/v2/{project_id}/processor-tasks', { params: { path: { project_id: PROJECT_ID } }, body: { create_version: false, workspace_id: '0', name: 'signed', template: { id: 'sys_data_analyse' } } });
     expect(created.response.status).toBe(200);
     const listed = await client.raw.GET('/v2/{project_id}/processor-tasks', { params: { path: { project_id: PROJECT_ID }, query: { task_name: 'sig ned', limit: 5, order: 'asc' } } });
     expect(listed.response.status).toBe(200);

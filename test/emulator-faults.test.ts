@@ -65,7 +65,7 @@ describe('emulator: --fail-rate', () => {
   it('answers 500 ModelArts.0010 for every request at rate 1, and the client does not retry a create', async () => {
     const emulator = await emulatorForTest({ failRate: 1 });
     const client = clientFor(emulator);
-    const created = await client.raw.POST('/v2/{project_id}/processor-tasks', { params: { path: { project_id: PROJECT_ID } }, body: { name: 'never', template: { id: 'sys_data_analyse' } } });
+    const created = await client.raw.POST('/v2/{project_id}/processor-tasks', { params: { path: { project_id: PROJECT_ID } }, body: { create_version: false, workspace_id: '0', name: 'never', template: { id: 'sys_data_analyse' } } });
     expect(created.response.status).toBe(500);
     expect(created.error).toMatchObject({ error_code: 'ModelArts.0010' });
     // POST is not safe to retry: one attempt reached the server.

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadSpecValidator } from '../emulator/request-validation.ts';
 import { HANDLERS } from '../emulator/operations.ts';
-import { ClientRequestError, isTaskNotFound } from '../src/index.ts';
+import { ClientRequestError, isTaskNotFound, type components } from '../src/index.ts';
 import { clientFor, manualClock, send, TASKS_PATH, useEmulator } from './support/emulator.ts';
 import { PROJECT_ID } from './support/fixtures.ts';
 import { join } from 'node:path';
@@ -15,14 +15,20 @@ const clock = manualClock();
 const emulator = await useEmulator({ now: clock.now, statusIntervalMs: STEP });
 const client = clientFor(emulator);
 const project = { project_id: PROJECT_ID };
+type CreateBody = components['schemas']['CreateProcessorTaskReq'];
+const DEFAULTS = { create_version: false, workspace_id: '0' };
 
+// The generated body type lists create_version and workspace_id as required (they have
+// defaults in the spec), so typed calls send the defaults.
 const ANALYSIS = {
+  create_version: false,
+  workspace_id: '0',
   name: 'V001',
   description: '',
   data_source: { type: 'DATASET', source: 'X6c3N3eztX7cr3Arvqu' },
   template: { id: 'sys_data_analyse', operator_params: [{ id: 'sys_data_analyse', params: { op_list: [] } }] },
   version_id: 'J4Eh2FDEWH1qnDlD3hQ',
-} as const;
+} satisfies CreateBody;
 
 const VALIDATION = {
   name: 'PRE-e77c',
@@ -32,7 +38,7 @@ const VALIDATION = {
   create_version: true,
   template: { id: 'sys_data_validation', operator_params: [{ name: 'MetaValidation', advanced_params_switch: false, params: { task_type: 'image_classification' } }] },
   workspace_id: '0',
-} as const;
+} satisfies CreateBody;
 
 async function describeTask(taskId: string) {
   return client.raw.GET('/v2/{project_id}/processor-tasks/{task_id}', { params: { path: { ...project, task_id: taskId } } });
@@ -89,7 +95,7 @@ describe('emulator: a task from creation to deletion', () => {
   });
 
   it('refuses a second task of the same name with ModelArts.4709', async () => {
-    const body = { name: 'unique-name', template: { id: 'sys_data_cleaning' } } as const;
+    const body: CreateBody = { ...DEFAULTS, name: 'unique-name', template: { id: 'sys_data_cleaning' } };
     expect((await client.raw.POST('/v2/{project_id}/processor-tasks', { params: { path: project }, body })).response.status).toBe(200);
     const second = await client.raw.POST('/v2/{project_id}/processor-tasks', { params: { path: project }, body });
     expect(second.response.status).toBe(400);
@@ -98,7 +104,7 @@ describe('emulator: a task from creation to deletion', () => {
 
   it('keeps tasks of one project out of another', async () => {
     const other = 'b'.repeat(32);
-    const created = await client.raw.POST('/v2/{project_id}/processor-tasks', { params: { path: project }, body: { name: 'mine', template: { id: 'sys_data_selection' } } });
+    const created = await client.raw.POST('/v2/{project_id}/processor-tasks', { params: { path: project }, body: { ...DEFAULTS, name: 'mine', template: { id: 'sys_data_selection' } } });
     const taskId = created.data!.task_id!;
     const elsewhere = await client.raw.GET('/v2/{project_id}/processor-tasks/{task_id}', { params: { path: { project_id: other, task_id: taskId } } });
     expect(elsewhere.error).toMatchObject({ error_code: 'ModelArts.4700' });
@@ -128,7 +134,7 @@ describe('emulator: a task from creation to deletion', () => {
     expect(results.data!.results).toHaveLength(Math.min(5, results.data!.count!));
     expect(results.data!.has_more).toBe(results.data!.count! > 5);
 
-    const made = await client.raw.POST('/v2/{project_id}/processor-tasks/{task_id}/versions', { params: { path }, body: { name: 'PRE-e77c', task_id: taskId, description: 'second' } });
+    const made = await client.raw.POST('/v2/{project_id}/processor-tasks/{task_id}/versions', { params: { path }, body: { ...DEFAULTS, name: 'PRE-e77c', task_id: taskId, description: 'second' } });
     expect(made.response.status).toBe(200);
     const v2 = made.data!.version_id!;
     expect(v2).toMatch(/^[A-Za-z0-9]{19}$/);
@@ -156,9 +162,9 @@ describe('emulator: a task from creation to deletion', () => {
   });
 
   it('refuses a version whose body names another task than its path', async () => {
-    const created = await client.raw.POST('/v2/{project_id}/processor-tasks', { params: { path: project }, body: { name: 'mismatch', template: { id: 'sys_data_cleaning' } } });
+    const created = await client.raw.POST('/v2/{project_id}/processor-tasks', { params: { path: project }, body: { ...DEFAULTS, name: 'mismatch', template: { id: 'sys_data_cleaning' } } });
     const taskId = created.data!.task_id!;
-    const made = await client.raw.POST('/v2/{project_id}/processor-tasks/{task_id}/versions', { params: { path: { ...project, task_id: taskId } }, body: { name: 'mismatch', task_id: 'AcYfsdfhGyrWL5TtahH' } });
+    const made = await client.raw.POST('/v2/{project_id}/processor-tasks/{task_id}/versions', { params: { path: { ...project, task_id: taskId } }, body: { ...DEFAULTS, name: 'mismatch', task_id: 'AcYfsdfhGyrWL5TtahH' } });
     expect(made.response.status).toBe(400);
     expect(made.error).toMatchObject({ error_code: 'ModelArts.0101' });
   });

@@ -128,7 +128,7 @@ describe('emulator: statuses move with time', () => {
   it('a new task goes 0 → 1 → 2 as observed through Describe (fast speed, real clock)', async () => {
     const fast = await emulatorForTest({ statusIntervalMs: 40 });
     const fastClient = clientFor(fast);
-    const created = await fastClient.raw.POST('/v2/{project_id}/processor-tasks', { params: { path: project }, body: { name: 'moving', template: { id: 'sys_data_analyse' } } });
+    const created = await fastClient.raw.POST('/v2/{project_id}/processor-tasks', { params: { path: project }, body: { create_version: false, workspace_id: '0', name: 'moving', template: { id: 'sys_data_analyse' } } });
     const taskId = created.data!.task_id!;
     const seen: number[] = [];
     await waitFor('status 2', async () => {
@@ -148,8 +148,8 @@ describe('emulator: statuses move with time', () => {
     const held = manualClock();
     const emu = await emulatorForTest({ statusIntervalMs: 1_000, now: held.now });
     const c = clientFor(emu);
-    await c.raw.POST('/v2/{project_id}/processor-tasks', { params: { path: project }, body: { name: 'later', template: { id: 'sys_data_analyse' } } });
-    const count = async (status: number) => (await c.raw.GET('/v2/{project_id}/processor-tasks', { params: { path: project, query: { status } } })).data!.count;
+    await c.raw.POST('/v2/{project_id}/processor-tasks', { params: { path: project }, body: { create_version: false, workspace_id: '0', name: 'later', template: { id: 'sys_data_analyse' } } });
+    const count = async (status: number) => (await c.raw.GET('/v2/{project_id}/processor-tasks', { params: { path: project, query: { status: status as 0 | 1 | 2 | 3 | 4 } } })).data!.count;
     expect([await count(0), await count(1), await count(2)]).toEqual([1, 0, 0]);
     held.advance(1_000);
     expect([await count(0), await count(1), await count(2)]).toEqual([0, 1, 0]);
