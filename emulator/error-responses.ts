@@ -1,6 +1,6 @@
 // The error bodies the emulator answers with. Messages come from the spec's own named
-// examples (so a client sees what the contract documents); codes the spec has no example for
-// yet fall back to the wording of Huawei's error-code appendix.
+// examples for that status and code (so a client sees what the contract documents); a code
+// the spec has no example for falls back to the wording of Huawei's error-code appendix.
 
 export interface ErrorBody {
   error_code: string;
@@ -36,21 +36,40 @@ const APPENDIX: Record<string, string> = {
   'APIGW.0301': 'Incorrect IAM authentication information.',
 };
 
-type Json = Record<string, unknown>;
+type Json = Record<string, any>;
 
-/** Every `{ error_code, error_msg }` example value anywhere in the bundled spec, first one wins. */
+/** Follows local `#/...` references of the bundled spec. */
+function deref(spec: Json, node: Json | undefined): Json | undefined {
+  let current = node;
+  while (typeof current?.$ref === 'string') {
+    current = (current.$ref as string)
+      .slice(2)
+      .split('/')
+      .reduce((obj: Json | undefined, key) => obj?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
+  }
+  return current;
+}
+
+/**
+ * The documented message of every error example, keyed by HTTP status and code: one code can
+ * mean two things (400 ModelArts.4700 "Task does not exist", 503 ModelArts.4700 "Unavailable
+ * gateway."), so the status picks the example.
+ */
 function examplesOf(spec: Json): Map<string, string> {
   const found = new Map<string, string>();
-  const walk = (node: unknown): void => {
-    if (node === null || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(walk);
-    const value = (node as Json).value as Json | undefined;
-    if (value && typeof value.error_code === 'string' && typeof value.error_msg === 'string' && !found.has(value.error_code)) {
-      found.set(value.error_code, value.error_msg);
+  for (const item of Object.values(spec.paths ?? {}) as Json[]) {
+    for (const operation of Object.values(item)) {
+      for (const [status, raw] of Object.entries((operation as Json)?.responses ?? {})) {
+        for (const media of Object.values(deref(spec, raw as Json)?.content ?? {}) as Json[]) {
+          for (const example of Object.values(media.examples ?? {}) as Json[]) {
+            const value = deref(spec, example)?.value as Json | undefined;
+            const key = `${status} ${String(value?.error_code)}`;
+            if (typeof value?.error_msg === 'string' && !found.has(key)) found.set(key, value.error_msg);
+          }
+        }
+      }
     }
-    for (const child of Object.values(node)) walk(child);
-  };
-  walk(spec);
+  }
   return found;
 }
 
@@ -62,7 +81,7 @@ export function errorCatalogue(spec: Json): ErrorCatalogue {
   const documented = examplesOf(spec);
   return {
     body(error, requestId) {
-      const base = documented.get(error.code) ?? APPENDIX[error.code] ?? 'Error.';
+      const base = documented.get(`${error.status} ${error.code}`) ?? APPENDIX[error.code] ?? 'Error.';
       const error_msg = error.detail ? `${base.replace(/\.$/, '')}: ${error.detail}` : base;
       // Gateway errors carry the request id in the body too (Huawei's gateway documentation).
       return error.code.startsWith('APIGW.') ? { error_code: error.code, error_msg, request_id: requestId } : { error_code: error.code, error_msg };

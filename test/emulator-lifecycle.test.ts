@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { loadSpecValidator } from '../emulator/request-validation.ts';
 import { HANDLERS } from '../emulator/operations.ts';
 import { ClientRequestError, isTaskNotFound, type components } from '../src/index.ts';
-import { clientFor, manualClock, send, TASKS_PATH, useEmulator } from './support/emulator.ts';
-import { PROJECT_ID } from './support/fixtures.ts';
+import { clientFor, manualClock, send, TASKS_PATH, useEmulator, type Answer } from './support/emulator.ts';
+import { documentedExamples, loadBundledSpec, PROJECT_ID } from './support/fixtures.ts';
 import { join } from 'node:path';
 import { root } from '../scripts/paths.ts';
 
@@ -192,6 +192,29 @@ describe('emulator: a task from creation to deletion', () => {
     }
     expect(ids.every((id) => /^[0-9a-f]{32}$/.test(id ?? ''))).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("answers each error with the spec's documented example for that status and code", async () => {
+    const spec = loadBundledSpec();
+    const documented = (path: string, method: string, status: number, code: string) =>
+      documentedExamples(spec, path, method).find((e) => e.status === status && e.value.error_code === code)?.value.error_msg as string | undefined;
+    const created = await send(emulator, 'POST', TASKS_PATH, { body: JSON.stringify({ name: 'errors', template: { id: 'sys_data_analyse' } }) });
+    const taskPath = '/v2/{project_id}/processor-tasks/{task_id}';
+    const cases: [Promise<Answer>, string, string, number, string][] = [
+      [send(emulator, 'DELETE', `${TASKS_PATH}/${created.body.task_id}`), taskPath, 'delete', 403, 'ModelArts.4850'],
+      [send(emulator, 'DELETE', `${TASKS_PATH}/AcYfsdfhGyrWL5TtahH`), taskPath, 'delete', 400, 'ModelArts.4700'],
+      [send(emulator, 'GET', `${TASKS_PATH}/AcYfsdfhGyrWL5TtahH`), taskPath, 'get', 400, 'ModelArts.4700'],
+      [send(emulator, 'POST', TASKS_PATH, { body: JSON.stringify({ name: 'errors', template: { id: 'sys_data_analyse' } }) }), '/v2/{project_id}/processor-tasks', 'post', 400, 'ModelArts.4709'],
+      [send(emulator, 'GET', `${TASKS_PATH}/${created.body.task_id}/versions/qSaudx2sbPvthHygckA`), '/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}', 'get', 400, 'ModelArts.4851'],
+      [send(emulator, 'GET', `${TASKS_PATH}?limit=0`), '/v2/{project_id}/processor-tasks', 'get', 400, 'ModelArts.0101'],
+    ];
+    for (const [answer, path, method, status, code] of cases) {
+      const { status: got, body } = await answer;
+      const message = documented(path, method, status, code);
+      expect(message, `${status} ${code} documented for ${method} ${path}`).toBeDefined();
+      expect([got, body.error_code]).toEqual([status, code]);
+      expect(body.error_msg === message || body.error_msg.startsWith(`${message!.replace(/\.$/, '')}: `), body.error_msg).toBe(true);
+    }
   });
 
   it('sent only responses that the spec documents', () => {
