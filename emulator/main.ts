@@ -74,6 +74,11 @@ try {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (err) {
-  console.error(`emulator: ${err instanceof OptionError ? err.message : (err as Error).stack ?? String(err)}`);
+  const e = err as NodeJS.ErrnoException;
+  const message =
+    err instanceof OptionError ? err.message
+    : e.code === 'EADDRINUSE' ? `port ${options.port} is in use; pass --port <n> (0 picks a free one)`
+    : (e.stack ?? String(err));
+  console.error(`emulator: ${message}`);
   process.exit(2);
 }
