@@ -125,7 +125,9 @@ export function createEmulatorServer(parts: ServerParts): { server: Server; stat
   });
   // A malformed request line or headers: answer 400 and close, as Node would, without throwing.
   server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    stats.requests++;
+    stats.byStatus[400] = (stats.byStatus[400] ?? 0) + 1;
+    if (socket.writable) socket.end(`HTTP/1.1 400 Bad Request\r\nX-Request-Id: ${newRequestId()}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     else socket.destroy();
   });
   return { server, stats };

@@ -52,18 +52,21 @@ export interface VersionRecord {
 
 const SCHEMA_VERSION = 1;
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS tasks (
-  project_id TEXT NOT NULL,
-  task_id TEXT NOT NULL,
-  name TEXT NOT NULL,
-  description TEXT NOT NULL,
+// What tasks and versions both keep: a description, the timeline (see lifecycle.ts), the document.
+const RECORD_COLUMNS = `description TEXT NOT NULL,
   created_at INTEGER NOT NULL,
   init_until INTEGER NOT NULL,
   run_until INTEGER NOT NULL,
   outcome INTEGER NOT NULL,
   stopped_at INTEGER,
-  doc TEXT NOT NULL,
+  doc TEXT NOT NULL,`;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS tasks (
+  project_id TEXT NOT NULL,
+  task_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  ${RECORD_COLUMNS}
   PRIMARY KEY (project_id, task_id)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS tasks_by_name ON tasks (project_id, name);
@@ -72,13 +75,7 @@ CREATE TABLE IF NOT EXISTS versions (
   task_id TEXT NOT NULL,
   version_id TEXT NOT NULL,
   version_name TEXT NOT NULL,
-  description TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  init_until INTEGER NOT NULL,
-  run_until INTEGER NOT NULL,
-  outcome INTEGER NOT NULL,
-  stopped_at INTEGER,
-  doc TEXT NOT NULL,
+  ${RECORD_COLUMNS}
   samples TEXT NOT NULL,
   PRIMARY KEY (project_id, task_id, version_id),
   FOREIGN KEY (project_id, task_id) REFERENCES tasks (project_id, task_id) ON DELETE CASCADE
