@@ -94,6 +94,16 @@ describe('emulator: a task from creation to deletion', () => {
     expect((await client.raw.GET('/v2/{project_id}/processor-tasks', { params: { path: project, query: { task_name: 'V001' } } })).data!.count).toBe(0);
   });
 
+  it('updates the description only, whatever else the body carries', async () => {
+    const created = await send(emulator, 'POST', TASKS_PATH, { body: JSON.stringify({ name: 'fixed-name', template: { id: 'sys_data_cleaning' } }) });
+    const path = `${TASKS_PATH}/${created.body.task_id}`;
+    const before = (await send(emulator, 'GET', path)).body;
+    // The spec's body allows other members; the reference says only the description changes.
+    const update = { description: 'new text', name: 'renamed', template: { id: 'sys_data_analyse' }, status: 2, workspace_id: 'other' };
+    expect((await send(emulator, 'PUT', path, { body: JSON.stringify(update) })).status).toBe(200);
+    expect((await send(emulator, 'GET', path)).body).toEqual({ ...before, description: 'new text' });
+  });
+
   it('refuses a second task of the same name with ModelArts.4709', async () => {
     const body: CreateBody = { ...DEFAULTS, name: 'unique-name', template: { id: 'sys_data_cleaning' } };
     expect((await client.raw.POST('/v2/{project_id}/processor-tasks', { params: { path: project }, body })).response.status).toBe(200);

@@ -42,6 +42,13 @@ describe('emulator: ListProcessorTasks on a seeded store', () => {
     expect(all.filter((t) => t.status === 3).every((t) => typeof t.error_msg === 'string')).toBe(true);
   });
 
+  it('seeds the same tasks for the same N', async () => {
+    const again = await emulatorForTest({ seed: SEEDED, now: clock.now });
+    const res = await fetch(`${again.url}/v2/${PROJECT_ID}/processor-tasks?limit=100`, { headers: { 'X-Auth-Token': 't' } });
+    const tasks = ((await res.json()) as { tasks: Task[] }).tasks;
+    expect(tasks.map((t) => [t.task_id, t.name, t.template.id, t.status])).toEqual(all.map((t) => [t.task_id, t.name, t.template.id, t.status]));
+  });
+
   it('pages by page index: page n holds records n*limit .. n*limit+limit-1, count is the total', async () => {
     for (const limit of [1, 7, 10, 25]) {
       const pages: Task[] = [];
