@@ -1,4 +1,4 @@
-// `npm run bench`: runs B1–B5, prints one table, writes bench/results/latest.json (and the
+// `npm run bench`: runs B1–B6, prints one table, writes bench/results/latest.json (and the
 // table as bench/results/latest.md). Every timing figure is a ratio against a baseline
 // measured in the same run, because the machine is shared and noisy.
 //   npm run bench                      everything (several minutes; B5 runs `npm test`)
@@ -12,9 +12,10 @@ import { printB2, runB2, type B2Result } from './b2-signing.ts';
 import { printB3, runB3, type B3Result } from './b3-bulk.ts';
 import { printB4, runB4, type B4Result } from './b4-footprint.ts';
 import { printB5, runB5, type B5Result } from './b5-devloop.ts';
+import { printB6, runB6, type B6Result } from './b6-emulator.ts';
 
-type Id = 'b1' | 'b2' | 'b3' | 'b4' | 'b5';
-const ALL: Id[] = ['b4', 'b2', 'b1', 'b3', 'b5'];
+type Id = 'b1' | 'b2' | 'b3' | 'b4' | 'b5' | 'b6';
+const ALL: Id[] = ['b4', 'b2', 'b1', 'b3', 'b6', 'b5'];
 
 function selection(): Id[] {
   const list = (flag: string) => {
@@ -34,7 +35,7 @@ export interface Row {
   met: boolean | null;
 }
 
-function rows(r: { b1?: B1Result; b2?: B2Result; b3?: B3Result; b4?: B4Result; b5?: B5Result }): Row[] {
+function rows(r: { b1?: B1Result; b2?: B2Result; b3?: B3Result; b4?: B4Result; b5?: B5Result; b6?: B6Result }): Row[] {
   const out: Row[] = [];
   if (r.b1) {
     const c = r.b1.ratioToFetch['client.deleteProcessorTask']!;
@@ -128,6 +129,16 @@ function rows(r: { b1?: B1Result; b2?: B2Result; b3?: B3Result; b4?: B4Result; b
       met: null,
     });
   }
+  if (r.b6) {
+    for (const c of r.b6.cells) {
+      out.push({
+        benchmark: `B6 emulator vs Prism, ${c.op === 'delete' ? 'bulk delete' : 'list'} at concurrency ${c.concurrency}`,
+        figure: `throughput ${fmt.x(c.throughputRatio)} Prism (${c.requestsPerSecond.emulator.toFixed(0)} vs ${c.requestsPerSecond.prism.toFixed(0)} req/s); p50 latency ${fmt.x(c.p50Ratio)} (${fmt.ms(c.p50Ms.emulator)} vs ${fmt.ms(c.p50Ms.prism)}), p95 ${fmt.ms(c.p95Ms.emulator)} vs ${fmt.ms(c.p95Ms.prism)}`,
+        target: '–',
+        met: null,
+      });
+    }
+  }
   if (r.b5) {
     out.push({ benchmark: 'B5 npm run generate', figure: `${fmt.s(r.b5.generate.wallMs)}${r.b5.generate.ok ? '' : ` (FAILED, exit ${r.b5.generate.exitCode})`}`, target: '–', met: null });
     out.push({ benchmark: 'B5 npm test', figure: `${fmt.s(r.b5.test.wallMs)}${r.b5.test.ok ? '' : ` (FAILED, exit ${r.b5.test.exitCode})`}`, target: '–', met: null });
@@ -156,7 +167,7 @@ const ids = selection();
 const env = environment();
 const started = performance.now();
 console.log(`bench: ${ids.join(', ')} — ${env.date}, node ${env.node}, ${env.cpuModel}, ${env.cores} cores, load ${env.loadAverageAtStart.join(' ')}`);
-const results: { b1?: B1Result; b2?: B2Result; b3?: B3Result; b4?: B4Result; b5?: B5Result } = {};
+const results: { b1?: B1Result; b2?: B2Result; b3?: B3Result; b4?: B4Result; b5?: B5Result; b6?: B6Result } = {};
 const durations: Partial<Record<Id, number>> = {};
 const log = (s: string) => console.log(s);
 for (const id of ids) {
@@ -182,6 +193,10 @@ for (const id of ids) {
     case 'b5':
       results.b5 = await runB5({ log });
       console.log(printB5(results.b5));
+      break;
+    case 'b6':
+      results.b6 = await runB6({ log });
+      console.log(printB6(results.b6));
       break;
   }
   durations[id] = performance.now() - t0;

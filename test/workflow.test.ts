@@ -1,13 +1,13 @@
 // The Arazzo workflows, executed by `redocly respect` against the Prism mock. A copy with a
 // wrong expectation must fail, or a green run would prove nothing.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { root } from '../scripts/paths.ts';
-import { PROJECT_ID, TASK_ID, type Json } from './support/fixtures.ts';
+import { PROJECT_ID, TASK_ID } from './support/fixtures.ts';
+import { respect, workflowsOf } from './support/respect.ts';
 
 const WORKFLOW_FILE = join(root, 'openapi/workflows/delete-processor-task.arazzo.yaml');
 const SOURCE_URL = '../../generated/openapi.yaml';
@@ -15,39 +15,8 @@ const SOURCE_URL = '../../generated/openapi.yaml';
 const TOKEN = 'workflow-test-iam-token';
 const mockUrl = inject('mockUrl');
 
-interface Check { name: string; passed: boolean; message?: string }
-interface Step {
-  stepId: string;
-  request: { url: string; headers: Record<string, string> };
-  response?: { statusCode: number; body: Json };
-  checks: Check[];
-}
-interface Workflow { workflowId: string; status: string; executedSteps: Step[] }
-interface Report { status: string; files: Record<string, { executedWorkflows: Workflow[] }> }
-
-async function respect(file: string, out: string): Promise<{ code: number; output: string; report: Report }> {
-  const args = [
-    'respect', file,
-    '--server', `modelarts=${mockUrl}`,
-    '--input', JSON.stringify({ token: TOKEN, project_id: PROJECT_ID, task_id: TASK_ID }),
-    '--json-output', out,
-  ];
-  // No network beyond loopback: no telemetry, no update check.
-  const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' };
-  const { code, output } = await new Promise<{ code: number; output: string }>((resolve) => {
-    execFile(join(root, 'node_modules/.bin/redocly'), args, { cwd: root, env, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
-      const exit = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-      resolve({ code: exit, output: `${stdout}${stderr}` });
-    });
-  });
-  const report = JSON.parse(await readFile(out, 'utf8')) as Report;
-  return { code, output, report };
-}
-
-function workflowsOf(report: Report): Workflow[] {
-  const files = Object.values(report.files);
-  expect(files).toHaveLength(1);
-  return files[0]!.executedWorkflows;
+function run(file: string, out: string) {
+  return respect(file, mockUrl, { token: TOKEN, project_id: PROJECT_ID, task_id: TASK_ID }, out);
 }
 
 const doc = parse(await readFile(WORKFLOW_FILE, 'utf8')) as {
@@ -71,7 +40,7 @@ describe('Arazzo workflows against the Prism mock (redocly respect)', () => {
   });
 
   it('passes every step and every check, exit code 0', async () => {
-    const { code, output, report } = await respect(WORKFLOW_FILE, join(dir, 'pass.json'));
+    const { code, output, report } = await run(WORKFLOW_FILE, join(dir, 'pass.json'));
     expect(code, output).toBe(0);
     expect(report.status).toBe('success');
 
@@ -115,7 +84,7 @@ describe('Arazzo workflows against the Prism mock (redocly respect)', () => {
     const file = join(dir, `${failingStep}.arazzo.yaml`);
     await writeFile(file, broken);
 
-    const { code, report } = await respect(file, join(dir, `${failingStep}.json`));
+    const { code, report } = await run(file, join(dir, `${failingStep}.json`));
     expect(code).not.toBe(0);
     expect(report.status).not.toBe('success');
     const steps = workflowsOf(report).flatMap((w) => w.executedSteps);
