@@ -1,6 +1,6 @@
-// `list | delete` until nothing is left: ids listed through the client are piped into the
-// modelarts-tasks CLI (`delete --from-file -`), run as a subprocess the way a user runs it.
-// Tasks still initializing are refused (403 ModelArts.4850) and left for the next round.
+// `list | delete` until nothing is left: `modelarts-tasks list` finds the tasks and its ids are
+// piped into `modelarts-tasks delete --from-file -`, both run as subprocesses the way a user
+// runs them. Tasks still initializing are refused (403 ModelArts.4850) and left for the next round.
 import { describe, expect, it } from 'vitest';
 import { clientFor, manualClock, useEmulator } from './support/emulator.ts';
 import { jsonLines, runCli } from './support/cli-run.ts';
@@ -10,24 +10,29 @@ const clock = manualClock();
 const emulator = await useEmulator({ seed: 25, now: clock.now, statusIntervalMs: 60_000 });
 const client = clientFor(emulator);
 
-/** Every task id of both seeded workspaces, page after page (offset is a page index). */
+const env = { HUAWEICLOUD_SDK_TOKEN: 'cli-emulator-token' };
+
+/** Every task of both seeded workspaces, through `modelarts-tasks list` (every page, JSON lines). */
 async function listIds(): Promise<{ ids: string[]; initializing: number }> {
   const ids: string[] = [];
   let initializing = 0;
-  for (const workspace_id of ['0', 'ws-emulator']) {
-    for (let offset = 0; ; offset++) {
-      const { data } = await client.raw.GET('/v2/{project_id}/processor-tasks', { params: { path: { project_id: PROJECT_ID }, query: { limit: 10, offset, workspace_id } } });
-      ids.push(...data!.tasks!.map((t) => t.task_id!));
-      initializing += data!.tasks!.filter((t) => t.status === 0).length;
-      if ((offset + 1) * 10 >= data!.count!) break;
-    }
+  for (const workspace of ['0', 'ws-emulator']) {
+    const r = await runCli(['list', '--endpoint', emulator.url, '--project-id', PROJECT_ID, '--workspace-id', workspace, '--output', 'json'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    const tasks = jsonLines(r.stdout);
+    ids.push(...tasks.map((t) => t.task_id as string));
+    initializing += tasks.filter((t) => t.status === 0).length;
   }
+  // The client sees the same: what the CLI listed is what the API lists.
+  const viaClient: string[] = [];
+  for (const workspaceId of ['0', 'ws-emulator']) for await (const t of client.listProcessorTasksAll({ workspaceId })) viaClient.push(t.task_id!);
+  expect(viaClient.sort()).toEqual([...ids].sort());
   return { ids, initializing };
 }
 
 function deleteWithCli(ids: string[]) {
-  return runCli(['delete', '--endpoint', emulator.url, '--project-id', PROJECT_ID, '--from-file', '-', '--json', '--concurrency', '4'], {
-    env: { HUAWEICLOUD_SDK_TOKEN: 'cli-emulator-token' },
+  return runCli(['delete', '--endpoint', emulator.url, '--project-id', PROJECT_ID, '--from-file', '-', '--json', '--concurrency', '4', '--yes'], {
+    env,
     input: ids.map((id) => `${id}\n`).join(''),
   });
 }

@@ -82,12 +82,12 @@ describe('emulator: a task from creation to deletion', () => {
     clock.advance(STEP);
     expect((await describeTask(taskId)).data!.status).toBe(1);
     const deleted = await client.deleteProcessorTask({ taskId });
-    expect(deleted).toMatchObject({ outcome: 'deleted', status: 200, attempts: 1 });
+    expect(deleted).toMatchObject({ missing: false, status: 200, attempts: 1 });
     expect(deleted.requestId).toMatch(/^[0-9a-f]{32}$/);
 
     const again = await client.deleteProcessorTask({ taskId }).catch((e: unknown) => e);
     expect(isTaskNotFound(again)).toBe(true);
-    expect(await client.deleteProcessorTask({ taskId }, { ignoreMissing: true })).toMatchObject({ outcome: 'missing', status: 400 });
+    expect(await client.deleteProcessorTask({ taskId }, { ignoreMissing: true })).toMatchObject({ missing: true, status: 400, errorCode: 'ModelArts.4700' });
     const gone = await describeTask(taskId);
     expect(gone.response.status).toBe(400);
     expect(gone.error).toMatchObject({ error_code: 'ModelArts.4700' });
@@ -166,7 +166,7 @@ describe('emulator: a task from creation to deletion', () => {
     expect(missing.error).toMatchObject({ error_code: 'ModelArts.4851' });
 
     // Deleting the task takes its versions with it.
-    expect((await client.deleteProcessorTask({ taskId })).outcome).toBe('deleted');
+    expect((await client.deleteProcessorTask({ taskId })).missing).toBe(false);
     const orphan = await client.raw.GET('/v2/{project_id}/processor-tasks/{task_id}/versions', { params: { path } });
     expect(orphan.error).toMatchObject({ error_code: 'ModelArts.4700' });
   });
