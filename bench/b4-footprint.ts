@@ -10,6 +10,8 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { GENERATED_NOTE } from '../scripts/generate.ts';
+import { renderClientModule } from '../scripts/render-client.ts';
 import { fmt, ROOT } from './lib.ts';
 
 export interface Closure {
@@ -37,7 +39,20 @@ export interface ModuleSize {
   gzipBytes: number;
 }
 
+/** The client entry bundled with a generated client of the first `operations` operations of the spec. */
+export interface OperationCost {
+  operations: number;
+  gzipBytes: number;
+  minBytes: number;
+}
+
 export interface B4Result {
+  /**
+   * Bundle size against the number of operations in the spec: the client entry bundled with
+   * generated/client.ts rendered from the bundled spec cut to its first k operations, k = 1…all,
+   * and the least-squares slope: what one more operation costs, min+gzip.
+   */
+  perOperation: { points: OperationCost[]; gzipBytesPerOperation: number; minBytesPerOperation: number };
   client: {
     bundle: BundleSize;
     /** Our code only (openapi-fetch external), and openapi-fetch only. */
@@ -188,6 +203,60 @@ async function moduleSize(path: string): Promise<ModuleSize> {
   return { path, minBytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };
 }
 
+function slope(points: { x: number; y: number }[]): number {
+  const n = points.length;
+  const mx = points.reduce((s, p) => s + p.x, 0) / n;
+  const my = points.reduce((s, p) => s + p.y, 0) / n;
+  const num = points.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0);
+  const den = points.reduce((s, p) => s + (p.x - mx) ** 2, 0);
+  return num / den;
+}
+
+/** The spec with only the first `k` operations (in operationId order, as the generator sorts them). */
+function cutSpec(spec: Record<string, any>, k: number): Record<string, any> {
+  const ops: [string, string, string][] = [];
+  for (const [path, item] of Object.entries(spec.paths as Record<string, any>)) {
+    for (const method of ['get', 'put', 'post', 'delete']) if (item[method]) ops.push([item[method].operationId, path, method]);
+  }
+  const keep = new Set(ops.sort((a, b) => a[0].localeCompare(b[0])).slice(0, k).map(([id]) => id));
+  const paths: Record<string, any> = {};
+  for (const [path, item] of Object.entries(spec.paths as Record<string, any>)) {
+    const copy: Record<string, any> = { ...item };
+    for (const method of ['get', 'put', 'post', 'delete']) if (copy[method] && !keep.has(copy[method].operationId)) delete copy[method];
+    if (['get', 'put', 'post', 'delete'].some((m) => copy[m])) paths[path] = copy;
+  }
+  return { ...spec, paths };
+}
+
+async function perOperation(): Promise<B4Result['perOperation']> {
+  const spec = JSON.parse(readFileSync(join(ROOT, 'generated/openapi.json'), 'utf8')) as Record<string, any>;
+  const total = Object.values(spec.paths as Record<string, any>).reduce((n, item) => n + ['get', 'put', 'post', 'delete'].filter((m) => item[m]).length, 0);
+  const points: OperationCost[] = [];
+  for (let k = 1; k <= total; k++) {
+    const module = renderClientModule(cutSpec(spec, k), GENERATED_NOTE);
+    const result = await build({
+      entryPoints: [join(ROOT, 'src/index.ts')],
+      ...MINIFIED_BUNDLE,
+      plugins: [
+        {
+          name: 'generated-client-of-k-operations',
+          setup(b) {
+            b.onResolve({ filter: /generated[\\/]client\.ts$/ }, () => ({ path: 'client-k.ts', namespace: 'cut' }));
+            b.onLoad({ filter: /.*/, namespace: 'cut' }, () => ({ contents: module, loader: 'ts', resolveDir: join(ROOT, 'generated') }));
+          },
+        },
+      ],
+    });
+    const code = result.outputFiles[0]!.contents;
+    points.push({ operations: k, minBytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length });
+  }
+  return {
+    points,
+    gzipBytesPerOperation: slope(points.map((p) => ({ x: p.operations, y: p.gzipBytes }))),
+    minBytesPerOperation: slope(points.map((p) => ({ x: p.operations, y: p.minBytes }))),
+  };
+}
+
 export async function runB4(): Promise<B4Result> {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
   const clientBundle = await bundleSize(join(ROOT, 'src/index.ts'));
@@ -195,6 +264,7 @@ export async function runB4(): Promise<B4Result> {
   const cliRoots = Object.keys(pkg.dependencies).filter((d) => !runtimeDependencies.includes(d));
   const sdkEntry = createRequire(import.meta.url).resolve('@huaweicloud/huaweicloud-sdk-core');
   return {
+    perOperation: await perOperation(),
     client: {
       bundle: clientBundle,
       split: {
@@ -233,6 +303,8 @@ export function printB4(r: B4Result): string {
       .sort((x, y) => y.gzipBytes - x.gzipBytes)
       .map((m) => `${m.path.replace(/^src\//, '')} ${fmt.kb(m.gzipBytes)}`)
       .join(', ')}`,
+    `  per operation: ${fmt.kb(r.perOperation.gzipBytesPerOperation)} min+gzip (${fmt.kb(r.perOperation.minBytesPerOperation)} min) each, least squares over ` +
+      `${r.perOperation.points.map((p) => `${p.operations}:${p.gzipBytes}`).join(' ')} (operations:bytes min+gzip)`,
     `  CLI-only dependencies: ${c(r.cli.installed)} (commander: ${c(r.cli.commander)}; cli-progress: ${c(r.cli.cliProgress)})`,
     `  all production dependencies: ${c(r.allProductionDependencies)}`,
     `  @huaweicloud/huaweicloud-sdk-core: ${c(r.officialSdkCore.installed)}`,

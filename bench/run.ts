@@ -13,9 +13,10 @@ import { printB3, runB3, type B3Result } from './b3-bulk.ts';
 import { printB4, runB4, type B4Result } from './b4-footprint.ts';
 import { printB5, runB5, type B5Result } from './b5-devloop.ts';
 import { printB6, runB6, type B6Result } from './b6-emulator.ts';
+import { printB7, runB7, type B7Result } from './b7-paging.ts';
 
-type Id = 'b1' | 'b2' | 'b3' | 'b4' | 'b5' | 'b6';
-const ALL: Id[] = ['b4', 'b2', 'b1', 'b3', 'b6', 'b5'];
+type Id = 'b1' | 'b2' | 'b3' | 'b4' | 'b5' | 'b6' | 'b7';
+const ALL: Id[] = ['b4', 'b2', 'b1', 'b7', 'b3', 'b6', 'b5'];
 
 function selection(): Id[] {
   const list = (flag: string) => {
@@ -35,7 +36,7 @@ export interface Row {
   met: boolean | null;
 }
 
-function rows(r: { b1?: B1Result; b2?: B2Result; b3?: B3Result; b4?: B4Result; b5?: B5Result; b6?: B6Result }): Row[] {
+function rows(r: { b1?: B1Result; b2?: B2Result; b3?: B3Result; b4?: B4Result; b5?: B5Result; b6?: B6Result; b7?: B7Result }): Row[] {
   const out: Row[] = [];
   if (r.b1) {
     const c = r.b1.ratioToFetch['client.deleteProcessorTask']!;
@@ -109,6 +110,13 @@ function rows(r: { b1?: B1Result; b2?: B2Result; b3?: B3Result; b4?: B4Result; b
       target: '1 (openapi-fetch)',
       met: r.b4.client.runtimeDependencies.length === 1 && r.b4.client.runtimeDependencies[0] === 'openapi-fetch',
     });
+    const perOp = r.b4.perOperation;
+    out.push({
+      benchmark: 'B4 bundle cost of one more operation (min+gzip, slope over 1…12 operations)',
+      figure: `${perOp.gzipBytesPerOperation.toFixed(0)} B (${perOp.minBytesPerOperation.toFixed(0)} B min); ${perOp.points[0]!.operations} op ${fmt.kb(perOp.points[0]!.gzipBytes)} → ${perOp.points.at(-1)!.operations} ops ${fmt.kb(perOp.points.at(-1)!.gzipBytes)}`,
+      target: '≤ ~300 B',
+      met: perOp.gzipBytesPerOperation <= 300,
+    });
     out.push({
       benchmark: 'B4 client entry min+gzip',
       figure: `${fmt.kb(r.b4.client.bundle.gzipBytes)} (${fmt.kb(r.b4.client.bundle.minBytes)} min)`,
@@ -139,6 +147,14 @@ function rows(r: { b1?: B1Result; b2?: B2Result; b3?: B3Result; b4?: B4Result; b
       });
     }
   }
+  if (r.b7) {
+    out.push({
+      benchmark: `B7 paging ${r.b7.tasks.toLocaleString('en-US')} tasks: listProcessorTasksAll vs raw fetch of the same pages`,
+      figure: `${fmt.x(r.b7.ratio.median)} raw fetch, p25–p75 ${r.b7.ratio.p25.toFixed(2)}–${r.b7.ratio.p75.toFixed(2)} (${Math.round(r.b7.tasksPerSecond.paginator!).toLocaleString('en-US')} vs ${Math.round(r.b7.tasksPerSecond['raw fetch']!).toLocaleString('en-US')} tasks/s)`,
+      target: '–',
+      met: null,
+    });
+  }
   if (r.b5) {
     out.push({ benchmark: 'B5 npm run generate', figure: `${fmt.s(r.b5.generate.wallMs)}${r.b5.generate.ok ? '' : ` (FAILED, exit ${r.b5.generate.exitCode})`}`, target: '–', met: null });
     out.push({ benchmark: 'B5 npm test', figure: `${fmt.s(r.b5.test.wallMs)}${r.b5.test.ok ? '' : ` (FAILED, exit ${r.b5.test.exitCode})`}`, target: '–', met: null });
@@ -167,7 +183,7 @@ const ids = selection();
 const env = environment();
 const started = performance.now();
 console.log(`bench: ${ids.join(', ')} — ${env.date}, node ${env.node}, ${env.cpuModel}, ${env.cores} cores, load ${env.loadAverageAtStart.join(' ')}`);
-const results: { b1?: B1Result; b2?: B2Result; b3?: B3Result; b4?: B4Result; b5?: B5Result; b6?: B6Result } = {};
+const results: { b1?: B1Result; b2?: B2Result; b3?: B3Result; b4?: B4Result; b5?: B5Result; b6?: B6Result; b7?: B7Result } = {};
 const durations: Partial<Record<Id, number>> = {};
 const log = (s: string) => console.log(s);
 for (const id of ids) {
@@ -197,6 +213,10 @@ for (const id of ids) {
     case 'b6':
       results.b6 = await runB6({ log });
       console.log(printB6(results.b6));
+      break;
+    case 'b7':
+      results.b7 = await runB7({ log });
+      console.log(printB7(results.b7));
       break;
   }
   durations[id] = performance.now() - t0;

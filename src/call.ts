@@ -145,13 +145,14 @@ function decode(received: Received, attempts: number): unknown {
 }
 
 export function createCore(config: CoreConfig) {
+  const clientSecrets = new CallSecrets(config.secrets);
   return async function call(id: OperationId, input: unknown, options?: unknown): Promise<ApiResult<unknown> | MissingResult> {
     const op = ruleOf(id);
     const opts = checkOptions(options, op, id);
     const checked = checkTypedInput(id, input, config);
     const url = config.endpoint + fillPath(op.path, checked.path) + queryString(op, checked.query);
     const body = jsonBody(checked);
-    const secrets = new CallSecrets(config.secrets);
+    const secrets = new CallSecrets(clientSecrets);
     const ctx = { signal: opts.signal, projectId: checked.path[PROJECT], attempts: 0, secrets };
     const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
     const received = await config.send({ method: op.method, url, headers, body }, ctx);

@@ -19,12 +19,47 @@ function fingerprint(items: readonly unknown[]): string {
   return items.length === 0 ? '' : `${items.length}:${JSON.stringify(items[0])}:${JSON.stringify(items[items.length - 1])}`;
 }
 
-export async function* paginate(
+/**
+ * The items of every page, one at a time. Items are handed out from the page in hand without
+ * an async generator's per-item machinery (a listing of 10,000 tasks paid for it more than for
+ * all its requests' own work: npm run bench, B7); a page is still fetched only when wanted.
+ */
+export function paginate(
   call: Core,
   id: PageableOperationId,
   input: Record<string, unknown> | undefined,
   options: CallOptions | undefined,
-): AsyncGenerator<unknown, void, undefined> {
+): AsyncIterableIterator<unknown> {
+  const source = pages(call, id, input, options);
+  let items: readonly unknown[] = [];
+  let i = 0;
+  const iterator: AsyncIterableIterator<unknown> = {
+    next(): Promise<IteratorResult<unknown>> {
+      if (i < items.length) return Promise.resolve({ value: items[i++], done: false });
+      return source.next().then((page) => {
+        if (page.done) return { value: undefined, done: true };
+        items = page.value;
+        i = 0;
+        return iterator.next();
+      });
+    },
+    // Leaving a for-await early ends the page source too (no further page is fetched).
+    return: async () => {
+      await source.return(undefined);
+      return { value: undefined, done: true };
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
+}
+
+/** Every page's items, fetched one page at a time. */
+export async function* pages(
+  call: Core,
+  id: PageableOperationId,
+  input: Record<string, unknown> | undefined,
+  options: CallOptions | undefined,
+): AsyncGenerator<readonly unknown[], void, undefined> {
   const paging = OPERATIONS[id as OperationId]?.paging;
   if (!paging) throw new ValidationError('operationId', `${id} does not page`);
   const limitField = queryRule(id, paging.limit).field;
@@ -54,10 +89,8 @@ export async function* paginate(
     if (typeof pageSize === 'number' && total !== undefined && page > Math.ceil(total / pageSize)) {
       throw new InvalidResponseError(`${id} page ${page} is beyond the reported total of ${total}; stopped`, result.status, result.requestId, result.attempts);
     }
-    for (const item of items) {
-      yield item;
-      seen++;
-    }
+    seen += items.length;
+    yield items;
     if (total === undefined ? typeof pageSize === 'number' && items.length < pageSize : seen >= total) return;
   }
 }

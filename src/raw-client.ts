@@ -50,6 +50,7 @@ function readOnce(value: unknown, what: string): Record<string, unknown> {
 
 export function createGuardedRawClient(config: RawConfig): RawClient {
   const pending = new Map<string, Expected>();
+  const clientSecrets = new CallSecrets(config.secrets);
 
   const inner = createRawClient({
     baseUrl: config.endpoint,
@@ -68,7 +69,7 @@ export function createGuardedRawClient(config: RawConfig): RawClient {
         if (name !== CALL_HEADER) headers[name] = value;
       });
       const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
-      const ctx = { signal: request.signal, projectId: expected.projectId, attempts: 0, secrets: new CallSecrets(config.secrets) };
+      const ctx = { signal: request.signal, projectId: expected.projectId, attempts: 0, secrets: new CallSecrets(clientSecrets) };
       const received = await config.send({ method: request.method, url: request.url, headers, body }, ctx);
       return new Response(NULL_BODY.has(received.status) ? null : (received.body as BodyInit), {
         status: received.status,

@@ -35,7 +35,14 @@ export class CallSecrets {
   #spelled: string[];
   #bytes: Buffer[];
 
-  constructor(initial: readonly string[]) {
+  constructor(initial: readonly string[] | CallSecrets) {
+    if (initial instanceof CallSecrets) {
+      // A call starts from its client's secrets, spelled out once when the client was made.
+      this.#values = [...initial.#values];
+      this.#spelled = [...initial.#spelled];
+      this.#bytes = [...initial.#bytes];
+      return;
+    }
     this.#values = [];
     this.#spelled = [];
     this.#bytes = [];
