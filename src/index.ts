@@ -9,7 +9,7 @@ export {
 } from './client.ts';
 export type { ApiResult, CallOptions, MissingCallOptions, MissingResult, WithMissing } from './call.ts';
 export { DEFAULT_WAIT, type WaitOptions } from './waiters.ts';
-export { AkSkCredentials, Credentials, TokenCredentials, type CredentialsInput } from './credentials.ts';
+export { AkSkCredentials, Credentials, credentialsFromEnv, TokenCredentials, TOKEN_VARIABLE, type CredentialsInput, type EnvCredentialsOptions } from './credentials.ts';
 export { MODELARTS_REGIONS, regionEndpoint, regionOverrideVariable, type ModelArtsRegion } from './endpoints.ts';
 export {
   ClientRequestError,
@@ -34,7 +34,9 @@ export type * from '../generated/client.ts';
 export {
   BatchStoppedError,
   DEFAULT_CONCURRENCY,
+  DEFAULT_STOP_AFTER_FAILURES,
   deleteProcessorTasks,
+  type BulkFailure,
   type BulkOptions,
   type BulkOutcome,
   type BulkProgress,

@@ -183,7 +183,7 @@ describe.concurrent('the confirmation, in a pseudo-terminal', { timeout: 90_000 
   it('the summary times the work, not the wait at the question', async () => {
     const s = await server();
     const f = fakeIo({ env, stdinTTY: true, stderrTTY: true });
-    const wait = 2500;
+    const wait = 4000;
     setTimeout(() => (f.io.stdin as unknown as { end(s: string): void }).end('y\n'), wait);
     const code = await main(['delete', ...at(s.url), '--json', ...ids('tm', 21)], f.io);
     expect(code).toBe(0);
