@@ -1,6 +1,6 @@
 // Derives everything in generated/ from openapi/: the bundled spec (YAML and JSON), its
 // OpenAPI 3.0.3 down-conversion (YAML and JSON), the TypeScript types, the openapi-fetch
-// client module and the offline docs page.
+// client module and the offline docs page (scripts/docs-page.ts).
 // `check-generated.ts` runs the same function into a temporary folder and compares.
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { Converter } from '@apiture/openapi-down-convert';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { stringify } from 'yaml';
+import { buildDocsPage } from './docs-page.ts';
 import { isMain, root } from './paths.ts';
 import { renderClientModule, renderDocsModule } from './render-client.ts';
 
@@ -102,43 +103,6 @@ export function downConvert(spec31: Json): Json {
 const NOTE_30 =
   'OpenAPI 3.0.3 down-conversion of openapi.yaml (3.1) for tools that read only 3.0; openapi.yaml is the reference.';
 
-/**
- * Redoc 3 shows only the code samples whose label is in `codeSamples.languages`, and its
- * default list (curl, JavaScript, Python...) has no TypeScript: list the spec's own samples,
- * in the order the spec gives them, so every sample written under openapi/code_samples/ shows.
- * Given on the command line, these options replace any `openapi:` section of redocly.yaml.
- */
-function redocOptionsFor(spec: Json): Json {
-  const languages = new Map<string, { lang: string; label: string }>();
-  for (const item of Object.values((spec.paths ?? {}) as Json)) {
-    for (const op of Object.values(item as Json)) {
-      for (const sample of ((op as Json)?.['x-codeSamples'] ?? []) as { lang: string; label?: string }[]) {
-        const label = sample.label ?? sample.lang;
-        languages.set(label.toLowerCase(), { lang: sample.lang, label });
-      }
-    }
-  }
-  return { codeSamples: { languages: [...languages.values()] } };
-}
-
-// Redoc 3's sidebar credit ("API docs by" + logo) loads its logo from Redocly's CDN on every
-// page view, and no option turns it off. The page promises to work offline and to make no
-// request beyond its own host, so the logo becomes an inline SVG; the credit and its link stay.
-const CDN_LOGOS = ['https://cdn.redoc.ly/redoc/logo-mini-full.svg', 'https://cdn.redoc.ly/redoc/logo-mini.svg'];
-const INLINE_LOGO = `data:image/svg+xml,${encodeURIComponent(
-  '<svg xmlns="http://www.w3.org/2000/svg" width="56" height="16" viewBox="0 0 56 16">' +
-    '<text x="0" y="12.5" font-family="sans-serif" font-size="13" font-weight="700" fill="#0044D4">Redocly</text></svg>',
-)}`;
-
-function offlineAttribution(html: string): string {
-  let out = html;
-  for (const url of CDN_LOGOS) {
-    if (!out.includes(url)) throw new Error(`build-docs output no longer contains ${url}: review offlineAttribution()`);
-    out = out.split(url).join(INLINE_LOGO);
-  }
-  return out;
-}
-
 async function redoclyRun(args: string[], cwd = root): Promise<void> {
   try {
     // Generation must not reach the network: no telemetry, no update check.
@@ -182,11 +146,7 @@ export async function generate(outDir: string, options: GenerateOptions = {}): P
     if (!withDocs) return Object.keys(files);
 
     // Built from the bundle just written, so the page shows exactly what consumers import.
-    const docs = join(outDir, 'docs/index.html');
-    const redocOptions = JSON.stringify(redocOptionsFor(spec));
-    await redoclyRun(['build-docs', join(outDir, 'openapi.json'), '--inlineBundle', '--openapi', redocOptions, '-o', docs]);
-    const html = offlineAttribution(await readFile(docs, 'utf8'));
-    await writeFile(docs, `<!-- ${GENERATED_NOTE} -->\n${html}`);
+    await buildDocsPage(redoclyRun, join(outDir, 'openapi.json'), spec, join(outDir, 'docs/index.html'), GENERATED_NOTE);
     return [...Object.keys(files), 'docs/index.html'];
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -16,17 +16,21 @@ export function chromiumInstalled(): boolean {
   return existsSync(CHROMIUM_PATH);
 }
 
+/** A laptop screen: what a reader sees first, and the size of the screenshots. */
+export const SCREEN = { width: 1280, height: 800 } as const;
+
 export interface Browser {
   context: BrowserContext;
   close(): Promise<void>;
 }
 
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(viewport: { width: number; height: number } = SCREEN): Promise<Browser> {
   const profile = await mkdtemp(join(tmpdir(), 'modelarts-chromium-'));
   try {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       headless: true,
+      viewport,
       args: [
         '--headless',
         '--no-sandbox',
