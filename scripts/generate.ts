@@ -1,6 +1,7 @@
 // Derives everything in generated/ from openapi/: the bundled spec (YAML and JSON), its
 // OpenAPI 3.0.3 down-conversion (YAML and JSON), the TypeScript types, the openapi-fetch
-// client module and the offline docs page.
+// client module, the offline docs page, and the other targets (scripts/targets/: the shared
+// signing vectors, the Python and Go clients).
 // `check-generated.ts` runs the same function into a temporary folder and compares.
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -12,6 +13,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { stringify } from 'yaml';
 import { isMain, root } from './paths.ts';
 import { renderClientModule } from './render-client.ts';
+import { generateTargets } from './targets/index.ts';
 
 const run = promisify(execFile);
 const redocly = join(root, 'node_modules/.bin/redocly');
@@ -176,7 +178,7 @@ export async function generate(outDir: string): Promise<string[]> {
     await redoclyRun(['build-docs', join(outDir, 'openapi.json'), '--inlineBundle', '--openapi', redocOptions, '-o', docs]);
     const html = offlineAttribution(await readFile(docs, 'utf8'));
     await writeFile(docs, `<!-- ${GENERATED_NOTE} -->\n${html}`);
-    return [...Object.keys(files), 'docs/index.html'];
+    return [...Object.keys(files), 'docs/index.html', ...(await generateTargets(outDir, GENERATED_NOTE))];
   } finally {
     await rm(work, { recursive: true, force: true });
   }

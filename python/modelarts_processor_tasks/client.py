@@ -1,0 +1,233 @@
+"""The entry point: ``ProcessorTasksClient``, one generic layer over the generated client.
+
+Every operation is a function generated from the spec (``modelarts_processor_tasks_client.api``);
+``client.call(fn, **params)`` runs it with this client's endpoint, credentials, retries and
+input safety, fills in the default project id, and returns a ``Result`` with the typed body,
+or raises a typed error. No operation has hand-written code here.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+import re
+import sys
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Generic, TypeVar
+
+import httpx
+
+from modelarts_processor_tasks_client import Client as GeneratedClient
+from modelarts_processor_tasks_client.types import Response
+
+from .credentials import Credentials, resolve_credentials
+from .error_mapping import to_service_error
+from .errors import InvalidResponseError, ServiceResponseError, ValidationError
+from .regions import check_endpoint, region_endpoint
+from .retry import RetryPolicy
+from .routes import Route, spec_routes
+from .transport import AsyncSigningTransport, SigningTransport, TransportConfig, current_exchange
+
+__version__ = "0.2.0"
+
+T = TypeVar("T")
+
+_USER_AGENT = re.compile(r"[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?")
+
+
+@dataclass(frozen=True)
+class Result(Generic[T]):
+    """What a call returns: the decoded success body, typed from the spec (None for a missing
+    resource with ``ignore_missing``), and facts about the exchange."""
+
+    data: T | None
+    status: int
+    request_id: str | None
+    attempts: int
+    missing: bool = False
+    error_code: str | None = None
+
+
+@cache
+def _path_params(fn: Callable[..., Any]) -> tuple[str, ...]:
+    # The generator puts path parameters first, before `*`: positional-or-keyword.
+    return tuple(
+        name
+        for name, p in inspect.signature(fn).parameters.items()
+        if p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD and name != "client"
+    )
+
+
+def _operation_id(fn: Callable[..., Any]) -> str:
+    # Module `...api.<tag>.<snake_case operationId>`; the spec's operationIds are lowerCamel.
+    snake = fn.__module__.rsplit(".", 1)[-1]
+    return re.sub(r"_([a-z0-9])", lambda m: m.group(1).upper(), snake)
+
+
+class ProcessorTasksClient:
+    """A configured client for the processor-task API.
+
+    ``region`` or ``endpoint`` (the endpoint wins); ``credentials`` (TokenCredentials,
+    AkSkCredentials, or a mapping), else from HUAWEICLOUD_SDK_AK / _SK / _SECURITY_TOKEN or
+    HUAWEICLOUD_SDK_TOKEN; ``project_id`` else HUAWEICLOUD_SDK_PROJECT_ID. ``timeout`` bounds each
+    attempt and ``total_timeout`` the whole call, retries and waits included (seconds).
+    """
+
+    def __init__(
+        self,
+        *,
+        region: str | None = None,
+        endpoint: str | None = None,
+        credentials: Credentials | Mapping[str, str] | None = None,
+        project_id: str | None = None,
+        retry: RetryPolicy | int | bool | None = None,
+        timeout: float = 30.0,
+        total_timeout: float = 120.0,
+        headers: Mapping[str, str] | None = None,
+        user_agent: str | None = None,
+        allow_insecure_http: bool = False,
+        env: Mapping[str, str] | None = None,
+        transport: httpx.BaseTransport | None = None,
+        async_transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        env = os.environ if env is None else env
+        if endpoint is not None:
+            self.endpoint = check_endpoint(endpoint, allow_insecure_http)
+        elif region is not None:
+            self.endpoint = check_endpoint(region_endpoint(region, env), allow_insecure_http)
+        else:
+            raise ValidationError("region", 'give a region (e.g. "cn-north-4") or an endpoint')
+        self.region = region
+        self.routes = spec_routes()
+        project = project_id if project_id is not None else (env.get("HUAWEICLOUD_SDK_PROJECT_ID") or None)
+        self.project_id = None if project is None else self.routes.check_param("project_id", project)
+        self._credentials = resolve_credentials(credentials, env)
+        for name, value in (("timeout", timeout), ("total_timeout", total_timeout)):
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 < value < float("inf"):
+                raise ValidationError(name, f"must be a number of seconds above 0, got {value!r}")
+        if user_agent is not None and not (isinstance(user_agent, str) and _USER_AGENT.fullmatch(user_agent)):
+            raise ValidationError("user_agent", "must be printable ASCII, not empty, without surrounding spaces")
+        config = TransportConfig(
+            credentials=self._credentials,
+            retry=RetryPolicy.of(retry),
+            routes=self.routes,
+            endpoint=self.endpoint,
+            timeout=float(timeout),
+            total_timeout=float(total_timeout),
+        )
+        py = f"{sys.version_info.major}.{sys.version_info.minor}"
+        common: dict[str, Any] = {
+            "base_url": self.endpoint,
+            "headers": {"user-agent": user_agent or f"modelarts-processor-tasks-python/{__version__} python/{py}", **(headers or {})},
+            "timeout": httpx.Timeout(timeout),
+            "follow_redirects": False,
+        }
+        self.httpx = httpx.Client(transport=SigningTransport(config, transport), **common)
+        self.async_httpx = httpx.AsyncClient(transport=AsyncSigningTransport(config, async_transport), **common)
+        #: The generated client, for calling its functions directly; same auth, retries and safety.
+        self.generated = GeneratedClient(base_url=self.endpoint)
+        self.generated.set_httpx_client(self.httpx)
+        self.generated.set_async_httpx_client(self.async_httpx)
+
+    def __repr__(self) -> str:
+        return f"ProcessorTasksClient(endpoint={self.endpoint!r}, project_id={self.project_id!r}, credentials={self._credentials!r})"
+
+    def __enter__(self) -> ProcessorTasksClient:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.httpx.close()
+
+    async def aclose(self) -> None:
+        await self.async_httpx.aclose()
+
+    def call(self, fn: Callable[..., Response[T]], /, *, ignore_missing: bool = False, **params: Any) -> Result[T]:
+        """Runs a generated ``sync_detailed`` function: ``client.call(delete_processor_task.sync_detailed, task_id=...)``."""
+        route, kwargs = self._prepare(fn, ignore_missing, params)
+        exchange: dict[str, Any] = {}
+        token = current_exchange.set(exchange)
+        try:
+            response = fn(**kwargs)
+        except (KeyError, ValueError, TypeError, AttributeError) as err:
+            raise self._broken_body(exchange, err) from err
+        finally:
+            current_exchange.reset(token)
+        return self._finish(route, response, ignore_missing, exchange)
+
+    async def acall(
+        self, fn: Callable[..., Awaitable[Response[T]]], /, *, ignore_missing: bool = False, **params: Any
+    ) -> Result[T]:
+        """Runs a generated ``asyncio_detailed`` function, as ``call`` does."""
+        route, kwargs = self._prepare(fn, ignore_missing, params)
+        exchange: dict[str, Any] = {}
+        token = current_exchange.set(exchange)
+        try:
+            response = await fn(**kwargs)
+        except (KeyError, ValueError, TypeError, AttributeError) as err:
+            raise self._broken_body(exchange, err) from err
+        finally:
+            current_exchange.reset(token)
+        return self._finish(route, response, ignore_missing, exchange)
+
+    def _prepare(self, fn: Callable[..., Any], ignore_missing: bool, params: dict[str, Any]) -> tuple[Route, dict[str, Any]]:
+        route = self.routes.by_operation.get(_operation_id(fn))
+        if route is None or fn.__name__ not in ("sync_detailed", "asyncio_detailed"):
+            raise ValidationError("fn", "must be the sync_detailed / asyncio_detailed function of a generated operation module")
+        if "client" in params:
+            raise ValidationError("client", "is this client's; do not pass it")
+        kwargs = dict(params)
+        for name in _path_params(fn):
+            if name == "project_id" and kwargs.get(name) is None:
+                if self.project_id is None:
+                    raise ValidationError("project_id", "none given: pass project_id, set it on the client, or set HUAWEICLOUD_SDK_PROJECT_ID")
+                kwargs[name] = self.project_id
+            if name not in kwargs:
+                raise ValidationError(name, "is required")
+            self.routes.check_param(name, kwargs[name])
+        if ignore_missing and not route.missing_codes:
+            raise ValidationError("ignore_missing", f"{route.operation_id} documents no missing-resource error")
+        try:
+            inspect.signature(fn).bind(client=self.generated, **kwargs)
+        except TypeError as err:
+            raise ValidationError("params", str(err)) from None
+        kwargs["client"] = self.generated
+        return route, kwargs
+
+    @staticmethod
+    def _broken_body(exchange: dict[str, Any], err: Exception) -> Exception:
+        response: httpx.Response | None = exchange.get("response")
+        if response is None:
+            return ValidationError("params", f"{type(err).__name__}: {err}")
+        return InvalidResponseError(
+            f"HTTP {response.status_code} body is not what the spec says: {type(err).__name__}",
+            status_code=response.status_code,
+            request_id=response.headers.get("x-request-id"),
+            attempts=exchange.get("attempts", 1),
+        )
+
+    def _finish(self, route: Route, response: Response[T], ignore_missing: bool, exchange: dict[str, Any]) -> Result[T]:
+        status = int(response.status_code)
+        request_id = response.headers.get("x-request-id")
+        attempts = int(exchange.get("attempts", 1))
+        if 200 <= status < 300:
+            return Result(data=response.parsed, status=status, request_id=request_id, attempts=attempts)
+        err = to_service_error(
+            status_code=status,
+            reason=getattr(response.status_code, "phrase", ""),
+            headers=response.headers,
+            content=response.content,
+            attempts=attempts,
+            secrets=self._credentials.secrets(),
+        )
+        if ignore_missing and _is_missing(err, route):
+            return Result(data=None, status=status, request_id=err.request_id, attempts=attempts, missing=True, error_code=err.error_code)
+        raise err
+
+
+def _is_missing(err: ServiceResponseError, route: Route) -> bool:
+    return err.status_code == 400 and err.error_code in route.missing_codes
