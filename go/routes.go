@@ -118,7 +118,10 @@ func NewRoutes(specJSON []byte) (*Routes, error) {
 					byName[param["name"].(string)] = param
 				}
 			}
-			route := &Route{Method: strings.ToUpper(method), Template: template, OperationID: op["operationId"].(string), MissingCodes: s.missingCodes(op)}
+			// oapi-codegen embeds operationIds with their first letter upper-cased; the spec's are lowerCamel.
+			id := op["operationId"].(string)
+			id = strings.ToLower(id[:1]) + id[1:]
+			route := &Route{Method: strings.ToUpper(method), Template: template, OperationID: id, MissingCodes: s.missingCodes(op)}
 			for _, seg := range strings.Split(strings.Trim(template, "/"), "/") {
 				if !strings.HasPrefix(seg, "{") || !strings.HasSuffix(seg, "}") {
 					route.segments = append(route.segments, seg)
