@@ -17,11 +17,14 @@ async function steps(target: string): Promise<Step[]> {
       return [
         // The suite imports the installed package, so every run proves the install works.
         { cmd: venvBin('python'), args: ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-deps', '--no-build-isolation', '--no-index', '--force-reinstall', './python'], cwd: root, env },
+        { cmd: venvBin('ruff'), args: ['check', '--quiet', 'python'], cwd: root, env },
+        { cmd: venvBin('ruff'), args: ['format', '--check', '--quiet', 'python'], cwd: root, env },
         { cmd: venvBin('pytest'), args: ['-q', 'python/tests'], cwd: root, env },
       ];
     }
     case 'go':
       return [
+        { cmd: 'sh', args: ['-c', 'out=$(gofmt -l .); [ -z "$out" ] || { echo "not gofmt-formatted: $out"; exit 1; }'], cwd: join(root, 'go') },
         { cmd: 'go', args: ['vet', './...'], cwd: join(root, 'go') },
         { cmd: 'go', args: ['test', '-count=1', './...'], cwd: join(root, 'go') },
       ];

@@ -1,10 +1,10 @@
 """Typed, safe Python client for Huawei Cloud ModelArts processor tasks.
 
-    from modelarts_processor_tasks import ProcessorTasksClient
-    from modelarts_processor_tasks_client.api.processor_tasks import delete_processor_task
+from modelarts_processor_tasks import ProcessorTasksClient
+from modelarts_processor_tasks_client.api.processor_tasks import delete_processor_task
 
-    client = ProcessorTasksClient(region="cn-north-4")  # credentials and project from the environment
-    result = client.call(delete_processor_task.sync_detailed, task_id="SNEJua7qdZZN8GvkcEr")
+client = ProcessorTasksClient(region="cn-north-4")  # credentials and project from the environment
+result = client.call(delete_processor_task.sync_detailed, task_id="SNEJua7qdZZN8GvkcEr")
 """
 
 from .client import ProcessorTasksClient, Result, __version__

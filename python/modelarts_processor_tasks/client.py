@@ -18,7 +18,6 @@ from functools import cache
 from typing import Any, Generic, TypeVar
 
 import httpx
-
 from modelarts_processor_tasks_client import Client as GeneratedClient
 from modelarts_processor_tasks_client.types import Response
 
@@ -33,6 +32,10 @@ from .transport import AsyncSigningTransport, SigningTransport, TransportConfig,
 __version__ = "0.2.0"
 
 T = TypeVar("T")
+
+# What the generated code raises when a body is not what the spec says (or, before sending,
+# when an argument has the wrong type).
+_GENERATED_FAILURES = (KeyError, ValueError, TypeError, AttributeError)
 
 _USER_AGENT = re.compile(r"[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?")
 
@@ -120,7 +123,10 @@ class ProcessorTasksClient:
         py = f"{sys.version_info.major}.{sys.version_info.minor}"
         common: dict[str, Any] = {
             "base_url": self.endpoint,
-            "headers": {"user-agent": user_agent or f"modelarts-processor-tasks-python/{__version__} python/{py}", **(headers or {})},
+            "headers": {
+                "user-agent": user_agent or f"modelarts-processor-tasks-python/{__version__} python/{py}",
+                **(headers or {}),
+            },
             "timeout": httpx.Timeout(timeout),
             "follow_redirects": False,
         }
@@ -132,7 +138,10 @@ class ProcessorTasksClient:
         self.generated.set_async_httpx_client(self.async_httpx)
 
     def __repr__(self) -> str:
-        return f"ProcessorTasksClient(endpoint={self.endpoint!r}, project_id={self.project_id!r}, credentials={self._credentials!r})"
+        return (
+            f"ProcessorTasksClient(endpoint={self.endpoint!r}, project_id={self.project_id!r}, "
+            f"credentials={self._credentials!r})"
+        )
 
     def __enter__(self) -> ProcessorTasksClient:
         return self
@@ -147,14 +156,15 @@ class ProcessorTasksClient:
         await self.async_httpx.aclose()
 
     def call(self, fn: Callable[..., Response[T]], /, *, ignore_missing: bool = False, **params: Any) -> Result[T]:
-        """Runs a generated ``sync_detailed`` function: ``client.call(delete_processor_task.sync_detailed, task_id=...)``."""
+        """Runs a generated ``sync_detailed`` function:
+        ``client.call(delete_processor_task.sync_detailed, task_id=...)``."""
         route, kwargs = self._prepare(fn, ignore_missing, params)
         exchange: dict[str, Any] = {}
         token = current_exchange.set(exchange)
         try:
             response = fn(**kwargs)
-        except (KeyError, ValueError, TypeError, AttributeError) as err:
-            raise self._broken_body(exchange, err) from err
+        except _GENERATED_FAILURES as err:
+            return self._settle(route, ignore_missing, exchange, err)
         finally:
             current_exchange.reset(token)
         return self._finish(route, response, ignore_missing, exchange)
@@ -168,23 +178,36 @@ class ProcessorTasksClient:
         token = current_exchange.set(exchange)
         try:
             response = await fn(**kwargs)
-        except (KeyError, ValueError, TypeError, AttributeError) as err:
-            raise self._broken_body(exchange, err) from err
+        except _GENERATED_FAILURES as err:
+            return self._settle(route, ignore_missing, exchange, err)
         finally:
             current_exchange.reset(token)
         return self._finish(route, response, ignore_missing, exchange)
 
-    def _prepare(self, fn: Callable[..., Any], ignore_missing: bool, params: dict[str, Any]) -> tuple[Route, dict[str, Any]]:
+    def _settle(self, route: Route, ignore_missing: bool, exchange: dict[str, Any], err: Exception) -> Result[Any]:
+        failure = self._broken_body(exchange, err)
+        if isinstance(failure, ServiceResponseError) and ignore_missing and _is_missing(failure, route):
+            return self._missing(failure)
+        raise failure from err
+
+    def _prepare(
+        self, fn: Callable[..., Any], ignore_missing: bool, params: dict[str, Any]
+    ) -> tuple[Route, dict[str, Any]]:
         route = self.routes.by_operation.get(_operation_id(fn))
         if route is None or fn.__name__ not in ("sync_detailed", "asyncio_detailed"):
-            raise ValidationError("fn", "must be the sync_detailed / asyncio_detailed function of a generated operation module")
+            raise ValidationError(
+                "fn", "must be the sync_detailed / asyncio_detailed function of a generated operation module"
+            )
         if "client" in params:
             raise ValidationError("client", "is this client's; do not pass it")
         kwargs = dict(params)
         for name in _path_params(fn):
             if name == "project_id" and kwargs.get(name) is None:
                 if self.project_id is None:
-                    raise ValidationError("project_id", "none given: pass project_id, set it on the client, or set HUAWEICLOUD_SDK_PROJECT_ID")
+                    raise ValidationError(
+                        "project_id",
+                        "none given: pass project_id, set it on the client, or set HUAWEICLOUD_SDK_PROJECT_ID",
+                    )
                 kwargs[name] = self.project_id
             if name not in kwargs:
                 raise ValidationError(name, "is required")
@@ -198,17 +221,32 @@ class ProcessorTasksClient:
         kwargs["client"] = self.generated
         return route, kwargs
 
-    @staticmethod
-    def _broken_body(exchange: dict[str, Any], err: Exception) -> Exception:
+    def _broken_body(self, exchange: dict[str, Any], err: Exception) -> Exception:
+        """What a failure inside the generated function means: bad arguments when nothing was
+        received; the service's error when an error status had a body the spec does not
+        describe (HTML from a proxy, another service's shape); else an invalid success body."""
         response: httpx.Response | None = exchange.get("response")
         if response is None:
             return ValidationError("params", f"{type(err).__name__}: {err}")
+        attempts = int(exchange.get("attempts", 1))
+        if not 200 <= response.status_code < 300:
+            return self._service_error(
+                response.status_code, response.reason_phrase, response.headers, response.content, attempts
+            )
         return InvalidResponseError(
             f"HTTP {response.status_code} body is not what the spec says: {type(err).__name__}",
             status_code=response.status_code,
             request_id=response.headers.get("x-request-id"),
-            attempts=exchange.get("attempts", 1),
+            attempts=attempts,
         )
+
+    def _service_error(
+        self, status: int, reason: str, headers: Mapping[str, str], content: bytes, attempts: int
+    ) -> ServiceResponseError:
+        return to_service_error(
+            status_code=status, reason=reason, headers=headers, content=content, attempts=attempts,
+            secrets=self._credentials.secrets(),
+        )  # fmt: skip
 
     def _finish(self, route: Route, response: Response[T], ignore_missing: bool, exchange: dict[str, Any]) -> Result[T]:
         status = int(response.status_code)
@@ -216,17 +254,23 @@ class ProcessorTasksClient:
         attempts = int(exchange.get("attempts", 1))
         if 200 <= status < 300:
             return Result(data=response.parsed, status=status, request_id=request_id, attempts=attempts)
-        err = to_service_error(
-            status_code=status,
-            reason=getattr(response.status_code, "phrase", ""),
-            headers=response.headers,
-            content=response.content,
-            attempts=attempts,
-            secrets=self._credentials.secrets(),
+        err = self._service_error(
+            status, getattr(response.status_code, "phrase", ""), response.headers, response.content, attempts
         )
         if ignore_missing and _is_missing(err, route):
-            return Result(data=None, status=status, request_id=err.request_id, attempts=attempts, missing=True, error_code=err.error_code)
+            return self._missing(err)
         raise err
+
+    @staticmethod
+    def _missing(err: ServiceResponseError) -> Result[Any]:
+        return Result(
+            data=None,
+            status=err.status_code,
+            request_id=err.request_id,
+            attempts=err.attempts,
+            missing=True,
+            error_code=err.error_code,
+        )
 
 
 def _is_missing(err: ServiceResponseError, route: Route) -> bool:

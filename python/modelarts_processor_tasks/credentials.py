@@ -71,7 +71,7 @@ class TokenCredentials(Credentials):
 
 
 class AkSkCredentials(Credentials):
-    __slots__ = ("access_key", "__secret_key", "__security_token")
+    __slots__ = ("__secret_key", "__security_token", "access_key")
 
     def __init__(self, access_key: str, secret_key: str, security_token: str | None = None) -> None:
         self.access_key = _header_safe("credentials.access_key", access_key)

@@ -8,6 +8,7 @@ message; none can leak a secret.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -53,15 +54,13 @@ def _salvage(text: str) -> dict[str, str | None]:
     found: dict[str, str] = {}
     for m in _STRING_FIELD.finditer(text):
         if m.group(1) not in found:
-            try:
+            with contextlib.suppress(ValueError):  # a bad escape: skip the field
                 found[m.group(1)] = json.loads(f'"{m.group(2)}"')
-            except ValueError:
-                pass
     return _fields(found)
 
 
 def _excerpt(text: str) -> str:
-    plain = re.sub(r"<(script|style)[\s\S]*?</\1>", " ", text, flags=re.I)
+    plain = re.sub(r"<(script|style)[\s\S]*?</\1>", " ", text, flags=re.IGNORECASE)
     plain = re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", plain)).strip()
     return plain[:200] + "…" if len(plain) > 200 else plain
 

@@ -78,7 +78,7 @@ class InvalidResponseError(ModelArtsError):
         self.attempts = attempts
 
 
-class ConnectionError(ModelArtsError, builtins.ConnectionError):  # noqa: A001 - mirrors the TypeScript name
+class ConnectionError(ModelArtsError, builtins.ConnectionError):
     """No HTTP response: refused, reset, DNS failure, TLS failure."""
 
     def __init__(self, message: str, *, attempts: int) -> None:

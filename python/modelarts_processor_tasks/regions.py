@@ -70,8 +70,7 @@ def check_endpoint(endpoint: str, allow_insecure_http: bool = False) -> str:
     if url.scheme == "http" and not allow_insecure_http and not _is_loopback(host):
         raise ValidationError(
             "endpoint",
-            "plain http:// sends credentials in clear text; use https://, a loopback host, "
-            "or allow_insecure_http=True",
+            "plain http:// sends credentials in clear text; use https://, a loopback host, or allow_insecure_http=True",
         )
     if url.username is not None or url.password is not None:
         raise ValidationError("endpoint", "must not contain user information")

@@ -15,7 +15,7 @@ import random
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import timezone
+from datetime import UTC
 from email.utils import parsedate_to_datetime
 
 from .errors import ValidationError
@@ -43,7 +43,12 @@ class RetryPolicy:
             raise ValidationError("retry.limit", f"must be an integer from 0 to 100, got {self.limit!r}")
         for name in ("backoff_base", "backoff_limit"):
             value = getattr(self, name)
-            if not isinstance(value, (int, float)) or isinstance(value, bool) or not value >= 0 or value == float("inf"):
+            if (
+                not isinstance(value, (int, float))
+                or isinstance(value, bool)
+                or not value >= 0
+                or value == float("inf")
+            ):
                 raise ValidationError(f"retry.{name}", f"must be a number of seconds >= 0, got {value!r}")
         methods: Iterable[object] = self.methods
         if isinstance(methods, str) or not all(isinstance(m, str) and m.isalpha() for m in methods):
@@ -76,9 +81,9 @@ class RetryPolicy:
 
 
 # The three HTTP-date forms (RFC 9110 section 5.6.7); anything else is unreadable, not "now".
-_IMF_FIXDATE = re.compile(r"[a-z]{3},\s+\d{2}\s+[a-z]{3}\s+\d{4}\s+\d{2}:\d{2}:\d{2}\s+GMT", re.I)
-_RFC850_DATE = re.compile(r"[a-z]{6,9},\s+\d{2}-[a-z]{3}-\d{2}\s+\d{2}:\d{2}:\d{2}\s+GMT", re.I)
-_ASCTIME_DATE = re.compile(r"[a-z]{3}\s+[a-z]{3}\s+\d{1,2}\s+\d{2}:\d{2}:\d{2}\s+\d{4}", re.I)
+_IMF_FIXDATE = re.compile(r"[a-z]{3},\s+\d{2}\s+[a-z]{3}\s+\d{4}\s+\d{2}:\d{2}:\d{2}\s+GMT", re.IGNORECASE)
+_RFC850_DATE = re.compile(r"[a-z]{6,9},\s+\d{2}-[a-z]{3}-\d{2}\s+\d{2}:\d{2}:\d{2}\s+GMT", re.IGNORECASE)
+_ASCTIME_DATE = re.compile(r"[a-z]{3}\s+[a-z]{3}\s+\d{1,2}\s+\d{2}:\d{2}:\d{2}\s+\d{4}", re.IGNORECASE)
 
 
 def parse_retry_after(value: str | None, now: float) -> float | None:
@@ -95,5 +100,5 @@ def parse_retry_after(value: str | None, now: float) -> float | None:
     except (TypeError, ValueError, OverflowError):
         return None
     # asctime carries no zone; HTTP dates are GMT.
-    when = (parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)).timestamp()
+    when = (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).timestamp()
     return max(0.0, when - now)

@@ -92,7 +92,13 @@ class Routes:
                     else:
                         segments.append(seg)
                 self.routes.append(
-                    Route(method.upper(), template, operation["operationId"], tuple(segments), _missing_codes(spec, operation))
+                    Route(
+                        method.upper(),
+                        template,
+                        operation["operationId"],
+                        tuple(segments),
+                        _missing_codes(spec, operation),
+                    )
                 )
         self.literals = frozenset(s for r in self.routes for s in r.segments if isinstance(s, str))
         self.by_operation = {r.operation_id: r for r in self.routes}
@@ -104,7 +110,9 @@ class Routes:
             raise ValidationError(name, f"must be a string, got {type(value).__name__}")
         shown = repr(value if len(value) <= 40 else value[:40] + "...")
         if value in ("", ".", "..") or _UNSAFE.search(value):
-            raise ValidationError(name, f"must not be empty, '.' or '..', nor contain / \\ ? # % or white space; got {shown}")
+            raise ValidationError(
+                name, f"must not be empty, '.' or '..', nor contain / \\ ? # % or white space; got {shown}"
+            )
         if value in self.literals:
             raise ValidationError(name, f"{shown} is a fixed segment of another path of the API")
         if rule is not None:
@@ -124,7 +132,7 @@ class Routes:
                 continue
             values: dict[str, str] = {}
             try:
-                for seg, part in zip(route.segments, parts):
+                for seg, part in zip(route.segments, parts, strict=True):
                     if isinstance(seg, str):
                         if seg != part:
                             raise LookupError

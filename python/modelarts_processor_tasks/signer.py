@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from collections.abc import Iterable, Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 ALGORITHM = "SDK-HMAC-SHA256"
 EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
@@ -25,7 +25,7 @@ _HTTP_WS = " \t\r\n"
 def format_sdk_date(date: datetime) -> str:
     """``2020-06-08T02:39:00Z`` -> ``20200608T023900Z`` (UTC; a naive datetime is taken as UTC)."""
     if date.tzinfo is not None:
-        date = date.astimezone(timezone.utc)
+        date = date.astimezone(UTC)
     return f"{date.year:04d}{date.month:02d}{date.day:02d}T{date.hour:02d}{date.minute:02d}{date.second:02d}Z"
 
 
@@ -66,10 +66,13 @@ def _utf16_key(text: str) -> bytes:
     return text.encode("utf-16-be", "surrogatepass")
 
 
+def _form_decode(raw: bytes) -> str:
+    return _percent_decode(raw.replace(b"+", b" ")).decode("utf-8", "replace")
+
+
 def canonical_query(query: str) -> str:
     """Decoded as ``application/x-www-form-urlencoded``, sorted by key then value, RFC 3986 encoded."""
-    if query.startswith("?"):
-        query = query[1:]
+    query = query.removeprefix("?")
     if not query:
         return ""
     pairs: list[tuple[str, str]] = []
@@ -77,8 +80,7 @@ def canonical_query(query: str) -> str:
         if not part:
             continue
         key, sep, value = part.partition(b"=")
-        decode = lambda raw: _percent_decode(raw.replace(b"+", b" ")).decode("utf-8", "replace")  # noqa: E731
-        pairs.append((decode(key), decode(value) if sep else ""))
+        pairs.append((_form_decode(key), _form_decode(value) if sep else ""))
     pairs.sort(key=lambda kv: (_utf16_key(kv[0]), _utf16_key(kv[1])))
     return "&".join(_encode(k.encode("utf-8"), False) + "=" + _encode(v.encode("utf-8"), False) for k, v in pairs)
 
@@ -165,7 +167,7 @@ def sign_request(
     kept_values: list[str] = []
     content_sha: str | None = None
     has_host = False
-    for name, value in zip(names, values):
+    for name, value in zip(names, values, strict=True):
         if name in ("authorization", "x-sdk-date"):
             continue
         if (name == "x-security-token" and token) or (name == "x-project-id" and project):

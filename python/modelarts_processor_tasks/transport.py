@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -49,7 +49,7 @@ class TransportConfig:
     max_body_bytes: int = 1024 * 1024
     max_error_body_bytes: int = 64 * 1024
     clock: Callable[[], float] = time.monotonic
-    now: Callable[[], datetime] = field(default=lambda: datetime.now(timezone.utc))
+    now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
     @property
     def path_prefix(self) -> str:
@@ -84,7 +84,9 @@ class _Call:
         _, params = config.routes.match(self.method, self.path[len(prefix) :])
         self.project_id = params.get("project_id")
         self.body = body
-        self.headers = httpx.Headers([(k, v) for k, v in request.headers.multi_items() if k.lower() not in _AUTH_HEADERS])
+        self.headers = httpx.Headers(
+            [(k, v) for k, v in request.headers.multi_items() if k.lower() not in _AUTH_HEADERS]
+        )
         self.extensions = dict(request.extensions)
         self.deadline = config.clock() + config.total_timeout
         self.attempt = 0
@@ -113,7 +115,11 @@ class _Call:
         timeout = {"connect": budget, "read": budget, "write": budget, "pool": budget}
         log.debug("request", extra={"method": self.method, "url": str(self.url), "attempt": self.attempt})
         return httpx.Request(
-            self.method, self.url, headers=headers, content=self.body, extensions={**self.extensions, "timeout": timeout}
+            self.method,
+            self.url,
+            headers=headers,
+            content=self.body,
+            extensions={**self.extensions, "timeout": timeout},
         )
 
     def limit_for(self, status: int) -> int:
@@ -128,11 +134,16 @@ class _Call:
         request_id = response.headers.get("x-request-id")
         if not complete and 200 <= status < 300:
             message = f"HTTP {status} body is larger than {self.config.max_body_bytes} bytes; not read"
-            return _Outcome(failure=InvalidResponseError(message, status_code=status, request_id=request_id, attempts=self.attempt))
+            return _Outcome(
+                failure=InvalidResponseError(message, status_code=status, request_id=request_id, attempts=self.attempt)
+            )
         headers = response.headers.copy()
         if not complete:
             headers.pop("content-encoding", None)  # a cut compressed body cannot be decoded
-        log.debug("response", extra={"method": self.method, "status": status, "attempt": self.attempt, "request_id": request_id})
+        log.debug(
+            "response",
+            extra={"method": self.method, "status": status, "attempt": self.attempt, "request_id": request_id},
+        )
         out = httpx.Response(
             status, headers=headers, content=body, extensions={**response.extensions, ATTEMPTS: self.attempt}
         )

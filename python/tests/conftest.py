@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 import modelarts_processor_tasks_client.api as generated_api
+import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 SPEC = json.loads((REPO / "generated/openapi.json").read_text(encoding="utf-8"))
@@ -75,7 +74,11 @@ class Operation:
             example = media.get("example")
             if example is None and media.get("examples"):
                 example = resolve(next(iter(media["examples"].values())))["value"]
-            body_type = next(t for t in typing.get_args(hints["body"]) if hasattr(t, "from_dict")) if typing.get_args(hints["body"]) else hints["body"]
+            body_type = (
+                next(t for t in typing.get_args(hints["body"]) if hasattr(t, "from_dict"))
+                if typing.get_args(hints["body"])
+                else hints["body"]
+            )
             kwargs["body"] = body_type.from_dict(example)
         return kwargs
 
@@ -112,7 +115,7 @@ def error_examples(op: Operation) -> list[tuple[int, str, dict[str, Any]]]:
     """(status, example name, example value) of every documented error example of an operation."""
     out = []
     for code, response in op.responses().items():
-        if not code[0] in "45":
+        if code[0] not in "45":
             continue
         for name, example in response.get("content", {}).get("application/json", {}).get("examples", {}).items():
             out.append((int(code), name, resolve(example)["value"]))

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import base64
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
+from conftest import REPO
 
 from modelarts_processor_tasks.signer import canonical_query, canonical_uri, format_sdk_date, sign_request
-
-from conftest import REPO
 
 VECTORS = json.loads((REPO / "generated/signing-vectors.json").read_text(encoding="utf-8"))
 CASES = VECTORS["cases"]
@@ -50,7 +49,7 @@ def test_vector(case: dict) -> None:
 
 
 def test_pieces() -> None:
-    assert format_sdk_date(datetime(2020, 6, 8, 2, 39, 0, 123000, tzinfo=timezone.utc)) == "20200608T023900Z"
+    assert format_sdk_date(datetime(2020, 6, 8, 2, 39, 0, 123000, tzinfo=UTC)) == "20200608T023900Z"
     assert canonical_uri("") == "/"
     assert canonical_uri("/a%2Fb") == "/a/b/"
     assert canonical_query("?b=2&a=z&a=&a=1&flag&sp=a+b") == "a=&a=1&a=z&b=2&flag=&sp=a%20b"
@@ -59,7 +58,14 @@ def test_pieces() -> None:
 def test_secret_never_in_errors() -> None:
     secret = "sk-DO-NOT-LEAK-7f3a9c"
     for bad in ({"access_key": ""}, {"method": ""}):
-        args = dict(method="GET", host="h", path="/", access_key="AK", secret_key=secret, date=datetime.now(timezone.utc))
+        args = {
+            "method": "GET",
+            "host": "h",
+            "path": "/",
+            "access_key": "AK",
+            "secret_key": secret,
+            "date": datetime.now(UTC),
+        }
         args.update(bad)
         with pytest.raises(TypeError) as info:
             sign_request(**args)
