@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -152,6 +153,27 @@ func NewRoutes(specJSON []byte) (*Routes, error) {
 	return r, nil
 }
 
+const generatedClient = "modelarts-processor-tasks/generated/go.(*Client)."
+
+// intendedOperation is the operationId of the generated method that is sending the request.
+// The generated request builders resolve the path against the endpoint, which removes dot
+// segments (a task id of "." turns describe-task into list-tasks), so the path alone cannot
+// show what the caller asked for; the generated method among the callers can.
+func intendedOperation() string {
+	pcs := make([]uintptr, 24)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(2, pcs)])
+	for {
+		f, more := frames.Next()
+		if name, ok := strings.CutPrefix(f.Function, generatedClient); ok {
+			name = strings.TrimSuffix(name, "WithBody")
+			return strings.ToLower(name[:1]) + name[1:]
+		}
+		if !more {
+			return ""
+		}
+	}
+}
+
 // SpecRoutes are the routes of the spec embedded in the generated package.
 func SpecRoutes() (*Routes, error) {
 	raw, err := processortasks.PathToRawSpec("openapi.json")["openapi.json"]()
@@ -189,8 +211,9 @@ func (r *Routes) checkParam(name, value string, rule *ParamRule) error {
 }
 
 // Match returns the route a request goes to and its path parameters, or a ValidationError
-// when the path is not exactly one operation of the spec.
-func (r *Routes) Match(method, escapedPath string) (*Route, map[string]string, error) {
+// when the path is not exactly one operation of the spec or, when operationID names the
+// operation that built the request, not exactly that operation's route.
+func (r *Routes) Match(method, escapedPath, operationID string) (*Route, map[string]string, error) {
 	raw := strings.Split(strings.TrimPrefix(escapedPath, "/"), "/")
 	parts := make([]string, len(raw))
 	for i, p := range raw {
@@ -200,9 +223,14 @@ func (r *Routes) Match(method, escapedPath string) (*Route, map[string]string, e
 		}
 		parts[i] = decoded
 	}
+	candidates := r.List
+	intended := r.ByOperation[operationID]
+	if intended != nil {
+		candidates = []*Route{intended}
+	}
 	var firstErr error
 routes:
-	for _, route := range r.List {
+	for _, route := range candidates {
 		if route.Method != strings.ToUpper(method) || len(route.segments) != len(parts) {
 			continue
 		}
@@ -227,6 +255,11 @@ routes:
 	}
 	if firstErr != nil {
 		return nil, nil, firstErr
+	}
+	if intended != nil {
+		// URL resolution removed a "." or ".." parameter: the path is no longer the operation's.
+		return nil, nil, &ValidationError{"path", fmt.Sprintf(`%s %s is not the path of %s (%s): a path parameter must not be empty, "." or "..", nor contain "/"`,
+			strings.ToUpper(method), escapedPath, intended.OperationID, intended.Template)}
 	}
 	return nil, nil, &ValidationError{"path", fmt.Sprintf(`%s %s is no operation of the spec; a path parameter must not be empty, "." or "..", nor contain "/"`, strings.ToUpper(method), escapedPath)}
 }

@@ -62,7 +62,7 @@ func (d *doer) Do(req *http.Request) (*http.Response, error) {
 	if !strings.HasPrefix(path, d.pathPrefix+"/") {
 		return nil, &ValidationError{"path", path + " is not under the endpoint"}
 	}
-	route, params, err := d.routes.Match(req.Method, path[len(d.pathPrefix):])
+	route, params, err := d.routes.Match(req.Method, path[len(d.pathPrefix):], intendedOperation())
 	if err != nil {
 		return nil, err
 	}

@@ -11,12 +11,14 @@ from __future__ import annotations
 import inspect
 import os
 import re
+import ssl
 import sys
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Generic, TypeVar
 
+import certifi
 import httpx
 from modelarts_processor_tasks_client import Client as GeneratedClient
 from modelarts_processor_tasks_client.types import Response
@@ -51,6 +53,12 @@ class Result(Generic[T]):
     attempts: int
     missing: bool = False
     error_code: str | None = None
+
+
+@cache
+def _tls_context() -> ssl.SSLContext:
+    # Loading the CA bundle is most of the cost of a new httpx client: do it once per process.
+    return ssl.create_default_context(cafile=certifi.where())
 
 
 @cache
@@ -130,8 +138,11 @@ class ProcessorTasksClient:
             "timeout": httpx.Timeout(timeout),
             "follow_redirects": False,
         }
-        self.httpx = httpx.Client(transport=SigningTransport(config, transport), **common)
-        self.async_httpx = httpx.AsyncClient(transport=AsyncSigningTransport(config, async_transport), **common)
+        tls = _tls_context()
+        sync_inner = transport or httpx.HTTPTransport(verify=tls)
+        async_inner = async_transport or httpx.AsyncHTTPTransport(verify=tls)
+        self.httpx = httpx.Client(transport=SigningTransport(config, sync_inner), **common)
+        self.async_httpx = httpx.AsyncClient(transport=AsyncSigningTransport(config, async_inner), **common)
         #: The generated client, for calling its functions directly; same auth, retries and safety.
         self.generated = GeneratedClient(base_url=self.endpoint)
         self.generated.set_httpx_client(self.httpx)
@@ -159,7 +170,7 @@ class ProcessorTasksClient:
         """Runs a generated ``sync_detailed`` function:
         ``client.call(delete_processor_task.sync_detailed, task_id=...)``."""
         route, kwargs = self._prepare(fn, ignore_missing, params)
-        exchange: dict[str, Any] = {}
+        exchange: dict[str, Any] = {"operation_id": route.operation_id}
         token = current_exchange.set(exchange)
         try:
             response = fn(**kwargs)
@@ -174,7 +185,7 @@ class ProcessorTasksClient:
     ) -> Result[T]:
         """Runs a generated ``asyncio_detailed`` function, as ``call`` does."""
         route, kwargs = self._prepare(fn, ignore_missing, params)
-        exchange: dict[str, Any] = {}
+        exchange: dict[str, Any] = {"operation_id": route.operation_id}
         token = current_exchange.set(exchange)
         try:
             response = await fn(**kwargs)

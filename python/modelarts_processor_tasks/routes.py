@@ -122,12 +122,15 @@ class Routes:
                 raise ValidationError(name, f"must match {pattern}; got {shown}")
         return value
 
-    def match(self, method: str, path: str) -> tuple[Route, dict[str, str]]:
-        """The route a request goes to, with its path parameters; ValidationError if none is exactly it."""
+    def match(self, method: str, path: str, operation_id: str | None = None) -> tuple[Route, dict[str, str]]:
+        """The route a request goes to, with its path parameters; ValidationError if it is not
+        exactly one route, or, when ``operation_id`` names the operation that built the request,
+        not exactly that operation's route."""
         # A trailing slash or a doubled one leaves an empty segment, which matches nothing.
         parts = [unquote(p) for p in path.removeprefix("/").split("/")]
+        intended = self.by_operation.get(operation_id) if operation_id else None
         first_error: ValidationError | None = None
-        for route in self.routes:
+        for route in [intended] if intended else self.routes:
             if route.method != method.upper() or len(route.segments) != len(parts):
                 continue
             values: dict[str, str] = {}
@@ -146,6 +149,13 @@ class Routes:
             return route, values
         if first_error is not None:
             raise first_error
+        if intended:
+            # URL parsing resolved a "." or ".." parameter: the path is no longer the operation's.
+            raise ValidationError(
+                "path",
+                f"{method.upper()} {path} is not the path of {intended.operation_id} ({intended.template}): "
+                "a path parameter must not be empty, '.' or '..', nor contain '/'",
+            )
         raise ValidationError(
             "path",
             f"{method.upper()} {path} is no operation of the spec; a path parameter must not be "

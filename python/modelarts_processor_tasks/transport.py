@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
+import sys
 import time
 from collections.abc import Callable
 from contextvars import ContextVar
@@ -69,6 +71,32 @@ class _Outcome:
         return self.response
 
 
+_GENERATED_API = "modelarts_processor_tasks_client.api."
+
+
+def intended_operation() -> str | None:
+    """The operationId of the generated function that built the request being sent.
+
+    URL parsing resolves dot segments before a transport sees the path (a task id of "." turns
+    describe-task into list-tasks), so the path alone cannot show what the caller asked for;
+    the generated module on the stack can. ``call`` says it explicitly; a generated function
+    called directly is found among the callers (for a coroutine, its awaiting frames).
+    """
+    exchange = current_exchange.get()
+    if exchange is not None and exchange.get("operation_id"):
+        return str(exchange["operation_id"])
+    frame = sys._getframe(1)
+    for _ in range(40):
+        if frame is None:
+            break
+        module = frame.f_globals.get("__name__", "")
+        if module.startswith(_GENERATED_API):
+            snake = module.rsplit(".", 1)[-1]
+            return re.sub(r"_([a-z0-9])", lambda m: m.group(1).upper(), snake)
+        frame = frame.f_back
+    return None
+
+
 class _Call:
     """The state of one call across its attempts: what to send, and what each outcome means."""
 
@@ -81,7 +109,7 @@ class _Call:
         prefix = config.path_prefix
         if not self.path.startswith(prefix + "/"):
             raise ValidationError("path", f"{self.path} is not under the endpoint {config.endpoint}")
-        _, params = config.routes.match(self.method, self.path[len(prefix) :])
+        _, params = config.routes.match(self.method, self.path[len(prefix) :], intended_operation())
         self.project_id = params.get("project_id")
         self.body = body
         self.headers = httpx.Headers(

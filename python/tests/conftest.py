@@ -88,7 +88,7 @@ class Operation:
     def success_types(self) -> tuple[type, ...]:
         ret = typing.get_type_hints(self.module.sync_detailed)["return"]
         members = typing.get_args(typing.get_args(ret)[0]) or (typing.get_args(ret)[0],)
-        return tuple(t for t in members if isinstance(t, type) and t.__name__ != "Error")
+        return tuple(t for t in members if isinstance(t, type) and t is not Any and t.__name__ != "Error")
 
 
 def operations() -> list[Operation]:

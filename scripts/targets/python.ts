@@ -35,7 +35,7 @@ let ready: Promise<void> | undefined;
 export function ensureVenv(): Promise<void> {
   ready ??= (async () => {
     const python = await interpreter();
-    const want = createHash('sha256').update(await readFile(REQUIREMENTS)).update(python.version).digest('hex');
+    const want = createHash('sha256').update(await readFile(REQUIREMENTS)).update(python.version).update(VENV).digest('hex');
     const have = existsSync(STAMP) ? (await readFile(STAMP, 'utf8')).trim() : '';
     if (have === want) return;
     console.error(`python: creating ${VENV} from python/requirements-dev.txt`);
