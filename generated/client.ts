@@ -19,6 +19,148 @@ export function createRawClient(options?: ClientOptions): RawClient {
  * the `error_code` each one shows (null for a success body).
  */
 export const operations = {
+  createProcessorTask: {
+    "method": "POST",
+    "path": "/v2/{project_id}/processor-tasks",
+    "parameters": {
+      "project_id": {
+        "in": "path",
+        "required": true,
+        "pattern": "^[0-9a-z]{32}$",
+        "minLength": 32,
+        "maxLength": 32,
+        "description": "Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to"
+      }
+    },
+    "responses": {
+      "200": {
+        "examples": {
+          "TaskCreated": null
+        }
+      },
+      "400": {
+        "examples": {
+          "InvalidArgument": "ModelArts.0101",
+          "InvalidProjectId": "ModelArts.0210",
+          "TaskNameExists": "ModelArts.4709",
+          "AnalysisUnsupportedLabelType": "ModelArts.4701",
+          "AnalysisUnsupportedFormat": "ModelArts.4702",
+          "AnalysisNoLabeledSamples": "ModelArts.4703",
+          "AnalysisVersionPublishing": "ModelArts.4704",
+          "AnalysisVersionAbnormal": "ModelArts.4706",
+          "TaskQuotaExceeded": "ModelArts.4853",
+          "VersionQuotaExceeded": "ModelArts.4854"
+        }
+      },
+      "401": {
+        "examples": {
+          "GatewayAuthFailed": "APIGW.0301",
+          "TokenMissing": "ModelArts.0201",
+          "TokenExpired": "ModelArts.0202",
+          "TokenInvalid": "ModelArts.0203"
+        }
+      },
+      "403": {
+        "examples": {
+          "NotAuthorized": "ModelArts.0108",
+          "InvalidAkSk": "ModelArts.0206",
+          "ProjectMismatch": "ModelArts.0210"
+        }
+      },
+      "404": {
+        "examples": {
+          "GatewayNoSuchApi": "APIGW.0101"
+        }
+      },
+      "429": {
+        "examples": {
+          "TooManyRequests": "ModelArts.2799"
+        }
+      },
+      "500": {
+        "examples": {
+          "InternalError": "ModelArts.0010"
+        }
+      },
+      "503": {
+        "examples": {
+          "GatewayUnavailable": "ModelArts.4700"
+        }
+      }
+    }
+  },
+  createProcessorTaskVersion: {
+    "method": "POST",
+    "path": "/v2/{project_id}/processor-tasks/{task_id}/versions",
+    "parameters": {
+      "project_id": {
+        "in": "path",
+        "required": true,
+        "pattern": "^[0-9a-z]{32}$",
+        "minLength": 32,
+        "maxLength": 32,
+        "description": "Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to"
+      },
+      "task_id": {
+        "in": "path",
+        "required": true,
+        "pattern": "^[A-Za-z0-9_-]{1,64}$",
+        "minLength": 1,
+        "maxLength": 64,
+        "description": "ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`)."
+      }
+    },
+    "responses": {
+      "200": {
+        "examples": {
+          "VersionCreated": null
+        }
+      },
+      "400": {
+        "examples": {
+          "InvalidArgument": "ModelArts.0101",
+          "InvalidProjectId": "ModelArts.0210",
+          "TaskNotFound": "ModelArts.4700",
+          "VersionQuotaExceeded": "ModelArts.4854"
+        }
+      },
+      "401": {
+        "examples": {
+          "GatewayAuthFailed": "APIGW.0301",
+          "TokenMissing": "ModelArts.0201",
+          "TokenExpired": "ModelArts.0202",
+          "TokenInvalid": "ModelArts.0203"
+        }
+      },
+      "403": {
+        "examples": {
+          "NotAuthorized": "ModelArts.0108",
+          "InvalidAkSk": "ModelArts.0206",
+          "ProjectMismatch": "ModelArts.0210"
+        }
+      },
+      "404": {
+        "examples": {
+          "GatewayNoSuchApi": "APIGW.0101"
+        }
+      },
+      "429": {
+        "examples": {
+          "TooManyRequests": "ModelArts.2799"
+        }
+      },
+      "500": {
+        "examples": {
+          "InternalError": "ModelArts.0010"
+        }
+      },
+      "503": {
+        "examples": {
+          "GatewayUnavailable": "ModelArts.4700"
+        }
+      }
+    }
+  },
   deleteProcessorTask: {
     "method": "DELETE",
     "path": "/v2/{project_id}/processor-tasks/{task_id}",
@@ -29,7 +171,7 @@ export const operations = {
         "pattern": "^[0-9a-z]{32}$",
         "minLength": 32,
         "maxLength": 32,
-        "description": "Project ID (seed). For how to obtain it, see Huawei's *Obtaining a Project ID and Name*."
+        "description": "Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to"
       },
       "task_id": {
         "in": "path",
@@ -37,7 +179,7 @@ export const operations = {
         "pattern": "^[A-Za-z0-9_-]{1,64}$",
         "minLength": 1,
         "maxLength": 64,
-        "description": "ID of a data processing task (seed)."
+        "description": "ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`)."
       }
     },
     "responses": {
@@ -49,8 +191,8 @@ export const operations = {
       "400": {
         "examples": {
           "InvalidArgument": "ModelArts.0101",
-          "TaskNotFound": "ModelArts.4700",
-          "InvalidProjectId": "ModelArts.0210"
+          "InvalidProjectId": "ModelArts.0210",
+          "TaskNotFound": "ModelArts.4700"
         }
       },
       "401": {
@@ -83,12 +225,821 @@ export const operations = {
         "examples": {
           "InternalError": "ModelArts.0010"
         }
+      },
+      "503": {
+        "examples": {
+          "GatewayUnavailable": "ModelArts.4700"
+        }
+      }
+    }
+  },
+  deleteProcessorTaskVersion: {
+    "method": "DELETE",
+    "path": "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}",
+    "parameters": {
+      "project_id": {
+        "in": "path",
+        "required": true,
+        "pattern": "^[0-9a-z]{32}$",
+        "minLength": 32,
+        "maxLength": 32,
+        "description": "Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to"
+      },
+      "task_id": {
+        "in": "path",
+        "required": true,
+        "pattern": "^[A-Za-z0-9_-]{1,64}$",
+        "minLength": 1,
+        "maxLength": 64,
+        "description": "ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`)."
+      },
+      "version_id": {
+        "in": "path",
+        "required": true,
+        "pattern": "^[A-Za-z0-9_-]{1,64}$",
+        "minLength": 1,
+        "maxLength": 64,
+        "description": "Version ID of a data processing task (OTC and Huawei (huaweicloudDocs) pages with"
+      }
+    },
+    "responses": {
+      "204": {
+        "examples": {}
+      },
+      "400": {
+        "examples": {
+          "InvalidArgument": "ModelArts.0101",
+          "InvalidProjectId": "ModelArts.0210",
+          "TaskNotFound": "ModelArts.4700",
+          "VersionNotFound": "ModelArts.4851"
+        }
+      },
+      "401": {
+        "examples": {
+          "GatewayAuthFailed": "APIGW.0301",
+          "TokenMissing": "ModelArts.0201",
+          "TokenExpired": "ModelArts.0202",
+          "TokenInvalid": "ModelArts.0203"
+        }
+      },
+      "403": {
+        "examples": {
+          "NotAuthorized": "ModelArts.0108",
+          "InvalidAkSk": "ModelArts.0206",
+          "ProjectMismatch": "ModelArts.0210"
+        }
+      },
+      "404": {
+        "examples": {
+          "GatewayNoSuchApi": "APIGW.0101"
+        }
+      },
+      "429": {
+        "examples": {
+          "TooManyRequests": "ModelArts.2799"
+        }
+      },
+      "500": {
+        "examples": {
+          "InternalError": "ModelArts.0010"
+        }
+      },
+      "503": {
+        "examples": {
+          "GatewayUnavailable": "ModelArts.4700"
+        }
+      }
+    }
+  },
+  descProcessorTaskVersion: {
+    "method": "GET",
+    "path": "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}",
+    "parameters": {
+      "project_id": {
+        "in": "path",
+        "required": true,
+        "pattern": "^[0-9a-z]{32}$",
+        "minLength": 32,
+        "maxLength": 32,
+        "description": "Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to"
+      },
+      "task_id": {
+        "in": "path",
+        "required": true,
+        "pattern": "^[A-Za-z0-9_-]{1,64}$",
+        "minLength": 1,
+        "maxLength": 64,
+        "description": "ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`)."
+      },
+      "version_id": {
+        "in": "path",
+        "required": true,
+        "pattern": "^[A-Za-z0-9_-]{1,64}$",
+        "minLength": 1,
+        "maxLength": 64,
+        "description": "Version ID of a data processing task (OTC and Huawei (huaweicloudDocs) pages with"
+      }
+    },
+    "responses": {
+      "200": {
+        "examples": {
+          "VersionDetails": null
+        }
+      },
+      "400": {
+        "examples": {
+          "InvalidArgument": "ModelArts.0101",
+          "InvalidProjectId": "ModelArts.0210",
+          "TaskNotFound": "ModelArts.4700",
+          "VersionNotFound": "ModelArts.4851"
+        }
+      },
+      "401": {
+        "examples": {
+          "GatewayAuthFailed": "APIGW.0301",
+          "TokenMissing": "ModelArts.0201",
+          "TokenExpired": "ModelArts.0202",
+          "TokenInvalid": "ModelArts.0203"
+        }
+      },
+      "403": {
+        "examples": {
+          "NotAuthorized": "ModelArts.0108",
+          "InvalidAkSk": "ModelArts.0206",
+          "ProjectMismatch": "ModelArts.0210"
+        }
+      },
+      "404": {
+        "examples": {
+          "GatewayNoSuchApi": "APIGW.0101"
+        }
+      },
+      "429": {
+        "examples": {
+          "TooManyRequests": "ModelArts.2799"
+        }
+      },
+      "500": {
+        "examples": {
+          "InternalError": "ModelArts.0010"
+        }
+      },
+      "503": {
+        "examples": {
+          "GatewayUnavailable": "ModelArts.4700"
+        }
+      }
+    }
+  },
+  describeProcessorTask: {
+    "method": "GET",
+    "path": "/v2/{project_id}/processor-tasks/{task_id}",
+    "parameters": {
+      "project_id": {
+        "in": "path",
+        "required": true,
+        "pattern": "^[0-9a-z]{32}$",
+        "minLength": 32,
+        "maxLength": 32,
+        "description": "Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to"
+      },
+      "task_id": {
+        "in": "path",
+        "required": true,
+        "pattern": "^[A-Za-z0-9_-]{1,64}$",
+        "minLength": 1,
+        "maxLength": 64,
+        "description": "ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`)."
+      }
+    },
+    "responses": {
+      "200": {
+        "examples": {
+          "TaskDetails": null
+        }
+      },
+      "400": {
+        "examples": {
+          "InvalidArgument": "ModelArts.0101",
+          "InvalidProjectId": "ModelArts.0210",
+          "TaskNotFound": "ModelArts.4700"
+        }
+      },
+      "401": {
+        "examples": {
+          "GatewayAuthFailed": "APIGW.0301",
+          "TokenMissing": "ModelArts.0201",
+          "TokenExpired": "ModelArts.0202",
+          "TokenInvalid": "ModelArts.0203"
+        }
+      },
+      "403": {
+        "examples": {
+          "NotAuthorized": "ModelArts.0108",
+          "InvalidAkSk": "ModelArts.0206",
+          "ProjectMismatch": "ModelArts.0210"
+        }
+      },
+      "404": {
+        "examples": {
+          "GatewayNoSuchApi": "APIGW.0101"
+        }
+      },
+      "429": {
+        "examples": {
+          "TooManyRequests": "ModelArts.2799"
+        }
+      },
+      "500": {
+        "examples": {
+          "InternalError": "ModelArts.0010"
+        }
+      },
+      "503": {
+        "examples": {
+          "GatewayUnavailable": "ModelArts.4700"
+        }
+      }
+    }
+  },
+  getProcessorTaskItems: {
+    "method": "GET",
+    "path": "/v2/{project_id}/processor-tasks/items",
+    "parameters": {
+      "project_id": {
+        "in": "path",
+        "required": true,
+        "pattern": "^[0-9a-z]{32}$",
+        "minLength": 32,
+        "maxLength": 32,
+        "description": "Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to"
+      },
+      "offset": {
+        "in": "query",
+        "required": false,
+        "description": "Page index of the paging list, 0 for the first page; default `0`. Page `n` holds records"
+      },
+      "limit": {
+        "in": "query",
+        "required": false,
+        "description": "Maximum number of records returned on each page. The value ranges from 1 to 1000. The default"
+      }
+    },
+    "responses": {
+      "200": {
+        "examples": {
+          "AlgorithmTypes": null
+        }
+      },
+      "400": {
+        "examples": {
+          "InvalidArgument": "ModelArts.0101",
+          "InvalidProjectId": "ModelArts.0210"
+        }
+      },
+      "401": {
+        "examples": {
+          "GatewayAuthFailed": "APIGW.0301",
+          "TokenMissing": "ModelArts.0201",
+          "TokenExpired": "ModelArts.0202",
+          "TokenInvalid": "ModelArts.0203"
+        }
+      },
+      "403": {
+        "examples": {
+          "NotAuthorized": "ModelArts.0108",
+          "InvalidAkSk": "ModelArts.0206",
+          "ProjectMismatch": "ModelArts.0210"
+        }
+      },
+      "404": {
+        "examples": {
+          "GatewayNoSuchApi": "APIGW.0101"
+        }
+      },
+      "429": {
+        "examples": {
+          "TooManyRequests": "ModelArts.2799"
+        }
+      },
+      "500": {
+        "examples": {
+          "InternalError": "ModelArts.0010"
+        }
+      },
+      "503": {
+        "examples": {
+          "GatewayUnavailable": "ModelArts.4700"
+        }
+      }
+    }
+  },
+  listProcessorTasks: {
+    "method": "GET",
+    "path": "/v2/{project_id}/processor-tasks",
+    "parameters": {
+      "project_id": {
+        "in": "path",
+        "required": true,
+        "pattern": "^[0-9a-z]{32}$",
+        "minLength": 32,
+        "maxLength": 32,
+        "description": "Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to"
+      },
+      "limit": {
+        "in": "query",
+        "required": false,
+        "description": "Maximum number of records returned on each page. The value ranges from 1 to 100. The default"
+      },
+      "offset": {
+        "in": "query",
+        "required": false,
+        "description": "Page index of the paging list, 0 for the first page; default `0`. Page `n` holds records"
+      },
+      "order": {
+        "in": "query",
+        "required": false,
+        "description": "Sorting sequence of the query (OTC and Huawei (huaweicloudDocs), ListProcessorTasks and"
+      },
+      "query_current": {
+        "in": "query",
+        "required": false,
+        "description": "Whether to query only the latest tasks of dataset version (OTC *Querying the List of a"
+      },
+      "return_result": {
+        "in": "query",
+        "required": false,
+        "description": "Whether to return the task result (OTC *Querying the List of a Processing Task*; Huawei"
+      },
+      "sort_by": {
+        "in": "query",
+        "required": false,
+        "description": "Sorting mode of the query (OTC *Querying the List of a Processing Task*; Huawei"
+      },
+      "source": {
+        "in": "query",
+        "required": false,
+        "description": "Data source path of the query (OTC *Querying the List of a Processing Task*; Huawei"
+      },
+      "source_type": {
+        "in": "query",
+        "required": false,
+        "description": "Data source type of the query (OTC *Querying the List of a Processing Task*; Huawei"
+      },
+      "status": {
+        "in": "query",
+        "required": false,
+        "description": "Task status of the query (OTC *Querying the List of a Processing Task*; Huawei"
+      },
+      "task_name": {
+        "in": "query",
+        "required": false,
+        "description": "Fuzzy search keyword on the task name (OTC *Querying the List of a Processing Task*: \"Fuzzy"
+      },
+      "task_type": {
+        "in": "query",
+        "required": false,
+        "description": "Task type, which is the ID of a data processing template (OTC *Querying the List of a"
+      },
+      "version_id": {
+        "in": "query",
+        "required": false,
+        "description": "Version ID list of a specific dataset of the query (OTC *Querying the List of a Processing"
+      },
+      "workspace_id": {
+        "in": "query",
+        "required": false,
+        "description": "Workspace ID (OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs)"
+      }
+    },
+    "responses": {
+      "200": {
+        "examples": {
+          "TaskList": null
+        }
+      },
+      "400": {
+        "examples": {
+          "InvalidArgument": "ModelArts.0101",
+          "InvalidProjectId": "ModelArts.0210"
+        }
+      },
+      "401": {
+        "examples": {
+          "GatewayAuthFailed": "APIGW.0301",
+          "TokenMissing": "ModelArts.0201",
+          "TokenExpired": "ModelArts.0202",
+          "TokenInvalid": "ModelArts.0203"
+        }
+      },
+      "403": {
+        "examples": {
+          "NotAuthorized": "ModelArts.0108",
+          "InvalidAkSk": "ModelArts.0206",
+          "ProjectMismatch": "ModelArts.0210"
+        }
+      },
+      "404": {
+        "examples": {
+          "GatewayNoSuchApi": "APIGW.0101"
+        }
+      },
+      "429": {
+        "examples": {
+          "TooManyRequests": "ModelArts.2799"
+        }
+      },
+      "500": {
+        "examples": {
+          "InternalError": "ModelArts.0010"
+        }
+      },
+      "503": {
+        "examples": {
+          "GatewayUnavailable": "ModelArts.4700"
+        }
+      }
+    }
+  },
+  listProcessorTaskVersionResults: {
+    "method": "GET",
+    "path": "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/results",
+    "parameters": {
+      "project_id": {
+        "in": "path",
+        "required": true,
+        "pattern": "^[0-9a-z]{32}$",
+        "minLength": 32,
+        "maxLength": 32,
+        "description": "Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to"
+      },
+      "task_id": {
+        "in": "path",
+        "required": true,
+        "pattern": "^[A-Za-z0-9_-]{1,64}$",
+        "minLength": 1,
+        "maxLength": 64,
+        "description": "ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`)."
+      },
+      "version_id": {
+        "in": "path",
+        "required": true,
+        "pattern": "^[A-Za-z0-9_-]{1,64}$",
+        "minLength": 1,
+        "maxLength": 64,
+        "description": "Version ID of a data processing task (OTC and Huawei (huaweicloudDocs) pages with"
+      },
+      "limit": {
+        "in": "query",
+        "required": false,
+        "description": "Maximum number of records returned on each page. The value ranges from 1 to 100. The default"
+      },
+      "offset": {
+        "in": "query",
+        "required": false,
+        "description": "Page index of the paging list, 0 for the first page; default `0`. Page `n` holds records"
+      },
+      "process_parameter": {
+        "in": "query",
+        "required": false,
+        "description": "Image resize configuration, which is the same as OBS (see \"Feature Guide\" in the *Object"
+      },
+      "result_property": {
+        "in": "query",
+        "required": false,
+        "description": "Sample status (OTC *Obtaining the Result of a Data Processing Task Version*; Huawei"
+      }
+    },
+    "responses": {
+      "200": {
+        "examples": {
+          "VersionResults": null
+        }
+      },
+      "400": {
+        "examples": {
+          "InvalidArgument": "ModelArts.0101",
+          "InvalidProjectId": "ModelArts.0210",
+          "TaskNotFound": "ModelArts.4700",
+          "VersionNotFound": "ModelArts.4851"
+        }
+      },
+      "401": {
+        "examples": {
+          "GatewayAuthFailed": "APIGW.0301",
+          "TokenMissing": "ModelArts.0201",
+          "TokenExpired": "ModelArts.0202",
+          "TokenInvalid": "ModelArts.0203"
+        }
+      },
+      "403": {
+        "examples": {
+          "NotAuthorized": "ModelArts.0108",
+          "InvalidAkSk": "ModelArts.0206",
+          "ProjectMismatch": "ModelArts.0210"
+        }
+      },
+      "404": {
+        "examples": {
+          "GatewayNoSuchApi": "APIGW.0101"
+        }
+      },
+      "429": {
+        "examples": {
+          "TooManyRequests": "ModelArts.2799"
+        }
+      },
+      "500": {
+        "examples": {
+          "InternalError": "ModelArts.0010"
+        }
+      },
+      "503": {
+        "examples": {
+          "GatewayUnavailable": "ModelArts.4700"
+        }
+      }
+    }
+  },
+  listProcessorTaskVersions: {
+    "method": "GET",
+    "path": "/v2/{project_id}/processor-tasks/{task_id}/versions",
+    "parameters": {
+      "project_id": {
+        "in": "path",
+        "required": true,
+        "pattern": "^[0-9a-z]{32}$",
+        "minLength": 32,
+        "maxLength": 32,
+        "description": "Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to"
+      },
+      "task_id": {
+        "in": "path",
+        "required": true,
+        "pattern": "^[A-Za-z0-9_-]{1,64}$",
+        "minLength": 1,
+        "maxLength": 64,
+        "description": "ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`)."
+      },
+      "limit": {
+        "in": "query",
+        "required": false,
+        "description": "Maximum number of records returned on each page. The value ranges from 1 to 100. The default"
+      },
+      "offset": {
+        "in": "query",
+        "required": false,
+        "description": "Page index of the paging list, 0 for the first page; default `0`. Page `n` holds records"
+      },
+      "order": {
+        "in": "query",
+        "required": false,
+        "description": "Sorting sequence of the query (OTC and Huawei (huaweicloudDocs), ListProcessorTasks and"
+      },
+      "sort_by": {
+        "in": "query",
+        "required": false,
+        "description": "Sorting mode of the query (OTC *Querying the Version List of a Data Processing Task*; Huawei"
+      }
+    },
+    "responses": {
+      "200": {
+        "examples": {
+          "TaskVersionList": null
+        }
+      },
+      "400": {
+        "examples": {
+          "InvalidArgument": "ModelArts.0101",
+          "InvalidProjectId": "ModelArts.0210",
+          "TaskNotFound": "ModelArts.4700"
+        }
+      },
+      "401": {
+        "examples": {
+          "GatewayAuthFailed": "APIGW.0301",
+          "TokenMissing": "ModelArts.0201",
+          "TokenExpired": "ModelArts.0202",
+          "TokenInvalid": "ModelArts.0203"
+        }
+      },
+      "403": {
+        "examples": {
+          "NotAuthorized": "ModelArts.0108",
+          "InvalidAkSk": "ModelArts.0206",
+          "ProjectMismatch": "ModelArts.0210"
+        }
+      },
+      "404": {
+        "examples": {
+          "GatewayNoSuchApi": "APIGW.0101"
+        }
+      },
+      "429": {
+        "examples": {
+          "TooManyRequests": "ModelArts.2799"
+        }
+      },
+      "500": {
+        "examples": {
+          "InternalError": "ModelArts.0010"
+        }
+      },
+      "503": {
+        "examples": {
+          "GatewayUnavailable": "ModelArts.4700"
+        }
+      }
+    }
+  },
+  stopProcessorTaskVersion: {
+    "method": "POST",
+    "path": "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/stop",
+    "parameters": {
+      "project_id": {
+        "in": "path",
+        "required": true,
+        "pattern": "^[0-9a-z]{32}$",
+        "minLength": 32,
+        "maxLength": 32,
+        "description": "Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to"
+      },
+      "task_id": {
+        "in": "path",
+        "required": true,
+        "pattern": "^[A-Za-z0-9_-]{1,64}$",
+        "minLength": 1,
+        "maxLength": 64,
+        "description": "ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`)."
+      },
+      "version_id": {
+        "in": "path",
+        "required": true,
+        "pattern": "^[A-Za-z0-9_-]{1,64}$",
+        "minLength": 1,
+        "maxLength": 64,
+        "description": "Version ID of a data processing task (OTC and Huawei (huaweicloudDocs) pages with"
+      }
+    },
+    "responses": {
+      "200": {
+        "examples": {
+          "Stopped": null
+        }
+      },
+      "400": {
+        "examples": {
+          "InvalidArgument": "ModelArts.0101",
+          "InvalidProjectId": "ModelArts.0210",
+          "TaskNotFound": "ModelArts.4700",
+          "VersionNotFound": "ModelArts.4851"
+        }
+      },
+      "401": {
+        "examples": {
+          "GatewayAuthFailed": "APIGW.0301",
+          "TokenMissing": "ModelArts.0201",
+          "TokenExpired": "ModelArts.0202",
+          "TokenInvalid": "ModelArts.0203"
+        }
+      },
+      "403": {
+        "examples": {
+          "NotAuthorized": "ModelArts.0108",
+          "InvalidAkSk": "ModelArts.0206",
+          "ProjectMismatch": "ModelArts.0210"
+        }
+      },
+      "404": {
+        "examples": {
+          "GatewayNoSuchApi": "APIGW.0101"
+        }
+      },
+      "429": {
+        "examples": {
+          "TooManyRequests": "ModelArts.2799"
+        }
+      },
+      "500": {
+        "examples": {
+          "InternalError": "ModelArts.0010"
+        }
+      },
+      "503": {
+        "examples": {
+          "GatewayUnavailable": "ModelArts.4700"
+        }
+      }
+    }
+  },
+  updateProcessorTask: {
+    "method": "PUT",
+    "path": "/v2/{project_id}/processor-tasks/{task_id}",
+    "parameters": {
+      "project_id": {
+        "in": "path",
+        "required": true,
+        "pattern": "^[0-9a-z]{32}$",
+        "minLength": 32,
+        "maxLength": 32,
+        "description": "Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to"
+      },
+      "task_id": {
+        "in": "path",
+        "required": true,
+        "pattern": "^[A-Za-z0-9_-]{1,64}$",
+        "minLength": 1,
+        "maxLength": 64,
+        "description": "ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`)."
+      }
+    },
+    "responses": {
+      "200": {
+        "examples": {
+          "Updated": null
+        }
+      },
+      "400": {
+        "examples": {
+          "InvalidArgument": "ModelArts.0101",
+          "InvalidProjectId": "ModelArts.0210",
+          "TaskNotFound": "ModelArts.4700"
+        }
+      },
+      "401": {
+        "examples": {
+          "GatewayAuthFailed": "APIGW.0301",
+          "TokenMissing": "ModelArts.0201",
+          "TokenExpired": "ModelArts.0202",
+          "TokenInvalid": "ModelArts.0203"
+        }
+      },
+      "403": {
+        "examples": {
+          "NotAuthorized": "ModelArts.0108",
+          "InvalidAkSk": "ModelArts.0206",
+          "ProjectMismatch": "ModelArts.0210"
+        }
+      },
+      "404": {
+        "examples": {
+          "GatewayNoSuchApi": "APIGW.0101"
+        }
+      },
+      "429": {
+        "examples": {
+          "TooManyRequests": "ModelArts.2799"
+        }
+      },
+      "500": {
+        "examples": {
+          "InternalError": "ModelArts.0010"
+        }
+      },
+      "503": {
+        "examples": {
+          "GatewayUnavailable": "ModelArts.4700"
+        }
       }
     }
   },
 } as const;
 
 export type OperationId = keyof typeof operations;
+
+/**
+ * Create a processing task
+ *
+ * `POST /v2/{project_id}/processor-tasks`
+ */
+export function createProcessorTask(
+  client: RawClient,
+  init: MaybeOptionalInit<paths["/v2/{project_id}/processor-tasks"], "post">,
+) {
+  return client.POST("/v2/{project_id}/processor-tasks", init);
+}
+
+/** The path of `createProcessorTask` with its path parameters filled in, percent-encoded. */
+export function createProcessorTaskPath(path: operationTypes["createProcessorTask"]['parameters']['path']): string {
+  return `/v2/${encodeURIComponent(path["project_id"])}/processor-tasks`;
+}
+
+/**
+ * Create a version of a data processing task
+ *
+ * `POST /v2/{project_id}/processor-tasks/{task_id}/versions`
+ */
+export function createProcessorTaskVersion(
+  client: RawClient,
+  init: MaybeOptionalInit<paths["/v2/{project_id}/processor-tasks/{task_id}/versions"], "post">,
+) {
+  return client.POST("/v2/{project_id}/processor-tasks/{task_id}/versions", init);
+}
+
+/** The path of `createProcessorTaskVersion` with its path parameters filled in, percent-encoded. */
+export function createProcessorTaskVersionPath(path: operationTypes["createProcessorTaskVersion"]['parameters']['path']): string {
+  return `/v2/${encodeURIComponent(path["project_id"])}/processor-tasks/${encodeURIComponent(path["task_id"])}/versions`;
+}
 
 /**
  * Delete a processing task
@@ -104,5 +1055,158 @@ export function deleteProcessorTask(
 
 /** The path of `deleteProcessorTask` with its path parameters filled in, percent-encoded. */
 export function deleteProcessorTaskPath(path: operationTypes["deleteProcessorTask"]['parameters']['path']): string {
+  return `/v2/${encodeURIComponent(path["project_id"])}/processor-tasks/${encodeURIComponent(path["task_id"])}`;
+}
+
+/**
+ * Delete a version of a data processing task
+ *
+ * `DELETE /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}`
+ */
+export function deleteProcessorTaskVersion(
+  client: RawClient,
+  init: MaybeOptionalInit<paths["/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}"], "delete">,
+) {
+  return client.DELETE("/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}", init);
+}
+
+/** The path of `deleteProcessorTaskVersion` with its path parameters filled in, percent-encoded. */
+export function deleteProcessorTaskVersionPath(path: operationTypes["deleteProcessorTaskVersion"]['parameters']['path']): string {
+  return `/v2/${encodeURIComponent(path["project_id"])}/processor-tasks/${encodeURIComponent(path["task_id"])}/versions/${encodeURIComponent(path["version_id"])}`;
+}
+
+/**
+ * Get a version of a data processing task
+ *
+ * `GET /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}`
+ */
+export function descProcessorTaskVersion(
+  client: RawClient,
+  init: MaybeOptionalInit<paths["/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}"], "get">,
+) {
+  return client.GET("/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}", init);
+}
+
+/** The path of `descProcessorTaskVersion` with its path parameters filled in, percent-encoded. */
+export function descProcessorTaskVersionPath(path: operationTypes["descProcessorTaskVersion"]['parameters']['path']): string {
+  return `/v2/${encodeURIComponent(path["project_id"])}/processor-tasks/${encodeURIComponent(path["task_id"])}/versions/${encodeURIComponent(path["version_id"])}`;
+}
+
+/**
+ * Get a processing task
+ *
+ * `GET /v2/{project_id}/processor-tasks/{task_id}`
+ */
+export function describeProcessorTask(
+  client: RawClient,
+  init: MaybeOptionalInit<paths["/v2/{project_id}/processor-tasks/{task_id}"], "get">,
+) {
+  return client.GET("/v2/{project_id}/processor-tasks/{task_id}", init);
+}
+
+/** The path of `describeProcessorTask` with its path parameters filled in, percent-encoded. */
+export function describeProcessorTaskPath(path: operationTypes["describeProcessorTask"]['parameters']['path']): string {
+  return `/v2/${encodeURIComponent(path["project_id"])}/processor-tasks/${encodeURIComponent(path["task_id"])}`;
+}
+
+/**
+ * List the algorithm types for data processing
+ *
+ * `GET /v2/{project_id}/processor-tasks/items`
+ */
+export function getProcessorTaskItems(
+  client: RawClient,
+  init: MaybeOptionalInit<paths["/v2/{project_id}/processor-tasks/items"], "get">,
+) {
+  return client.GET("/v2/{project_id}/processor-tasks/items", init);
+}
+
+/** The path of `getProcessorTaskItems` with its path parameters filled in, percent-encoded. */
+export function getProcessorTaskItemsPath(path: operationTypes["getProcessorTaskItems"]['parameters']['path']): string {
+  return `/v2/${encodeURIComponent(path["project_id"])}/processor-tasks/items`;
+}
+
+/**
+ * List processing tasks
+ *
+ * `GET /v2/{project_id}/processor-tasks`
+ */
+export function listProcessorTasks(
+  client: RawClient,
+  init: MaybeOptionalInit<paths["/v2/{project_id}/processor-tasks"], "get">,
+) {
+  return client.GET("/v2/{project_id}/processor-tasks", init);
+}
+
+/** The path of `listProcessorTasks` with its path parameters filled in, percent-encoded. */
+export function listProcessorTasksPath(path: operationTypes["listProcessorTasks"]['parameters']['path']): string {
+  return `/v2/${encodeURIComponent(path["project_id"])}/processor-tasks`;
+}
+
+/**
+ * List the results of a version of a data processing task
+ *
+ * `GET /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/results`
+ */
+export function listProcessorTaskVersionResults(
+  client: RawClient,
+  init: MaybeOptionalInit<paths["/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/results"], "get">,
+) {
+  return client.GET("/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/results", init);
+}
+
+/** The path of `listProcessorTaskVersionResults` with its path parameters filled in, percent-encoded. */
+export function listProcessorTaskVersionResultsPath(path: operationTypes["listProcessorTaskVersionResults"]['parameters']['path']): string {
+  return `/v2/${encodeURIComponent(path["project_id"])}/processor-tasks/${encodeURIComponent(path["task_id"])}/versions/${encodeURIComponent(path["version_id"])}/results`;
+}
+
+/**
+ * List the versions of a data processing task
+ *
+ * `GET /v2/{project_id}/processor-tasks/{task_id}/versions`
+ */
+export function listProcessorTaskVersions(
+  client: RawClient,
+  init: MaybeOptionalInit<paths["/v2/{project_id}/processor-tasks/{task_id}/versions"], "get">,
+) {
+  return client.GET("/v2/{project_id}/processor-tasks/{task_id}/versions", init);
+}
+
+/** The path of `listProcessorTaskVersions` with its path parameters filled in, percent-encoded. */
+export function listProcessorTaskVersionsPath(path: operationTypes["listProcessorTaskVersions"]['parameters']['path']): string {
+  return `/v2/${encodeURIComponent(path["project_id"])}/processor-tasks/${encodeURIComponent(path["task_id"])}/versions`;
+}
+
+/**
+ * Stop a version of a data processing task
+ *
+ * `POST /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/stop`
+ */
+export function stopProcessorTaskVersion(
+  client: RawClient,
+  init: MaybeOptionalInit<paths["/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/stop"], "post">,
+) {
+  return client.POST("/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/stop", init);
+}
+
+/** The path of `stopProcessorTaskVersion` with its path parameters filled in, percent-encoded. */
+export function stopProcessorTaskVersionPath(path: operationTypes["stopProcessorTaskVersion"]['parameters']['path']): string {
+  return `/v2/${encodeURIComponent(path["project_id"])}/processor-tasks/${encodeURIComponent(path["task_id"])}/versions/${encodeURIComponent(path["version_id"])}/stop`;
+}
+
+/**
+ * Update a processing task
+ *
+ * `PUT /v2/{project_id}/processor-tasks/{task_id}`
+ */
+export function updateProcessorTask(
+  client: RawClient,
+  init: MaybeOptionalInit<paths["/v2/{project_id}/processor-tasks/{task_id}"], "put">,
+) {
+  return client.PUT("/v2/{project_id}/processor-tasks/{task_id}", init);
+}
+
+/** The path of `updateProcessorTask` with its path parameters filled in, percent-encoded. */
+export function updateProcessorTaskPath(path: operationTypes["updateProcessorTask"]['parameters']['path']): string {
   return `/v2/${encodeURIComponent(path["project_id"])}/processor-tasks/${encodeURIComponent(path["task_id"])}`;
 }

@@ -1,6 +1,9 @@
 // The region table and endpoint resolution. Regions are those Huawei's SDKs list for
-// ModelArts; ap-southeast-1 is the one served under myhuaweicloud.cn. As in Huawei's SDKs,
-// HUAWEICLOUD_SDK_REGION_MODELARTS_<REGION> overrides a region's endpoint.
+// ModelArts; ap-southeast-1 is the one served under myhuaweicloud.cn. Beside them, Open Telekom
+// Cloud's eu-de, whose API reference documents this API: its host is in OTC's published endpoint
+// list (`openstack endpoint list` table of opentelekomcloud-docs/image-management-service,
+// doc/public-images/source/index.rst), which lists ModelArts in eu-de only (not eu-nl). As in
+// Huawei's SDKs, HUAWEICLOUD_SDK_REGION_MODELARTS_<REGION> overrides a region's endpoint.
 import { ValidationError } from './errors.ts';
 
 export const MODELARTS_REGIONS = [
@@ -8,11 +11,16 @@ export const MODELARTS_REGIONS = [
   'cn-east-3', 'cn-east-4', 'cn-south-1', 'cn-southwest-2', 'cn-southwest-3',
   'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4',
   'af-south-1', 'af-north-1', 'la-south-2', 'la-north-2', 'tr-west-1', 'me-east-1', 'sa-brazil-1',
+  // Open Telekom Cloud (see above).
+  'eu-de',
 ] as const;
 
 export type ModelArtsRegion = (typeof MODELARTS_REGIONS)[number];
 
-const DOMAIN_EXCEPTIONS: Partial<Record<ModelArtsRegion, string>> = { 'ap-southeast-1': 'myhuaweicloud.cn' };
+const DOMAIN_EXCEPTIONS: Partial<Record<ModelArtsRegion, string>> = {
+  'ap-southeast-1': 'myhuaweicloud.cn',
+  'eu-de': 'otc.t-systems.com',
+};
 
 export function regionOverrideVariable(region: string): string {
   return `HUAWEICLOUD_SDK_REGION_MODELARTS_${region.toUpperCase().replace(/-/g, '_')}`;

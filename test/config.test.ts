@@ -65,9 +65,9 @@ const spec = loadBundledSpec();
 const servers = spec.servers as Json[];
 const regional = servers.find((s) => s.variables?.region)!;
 const ENUM_REGIONS = regional.variables.region.enum as string[];
-/** Servers that name one region in their host (ap-southeast-1, under another domain). */
+/** Servers that name one region in their host (ap-southeast-1 and OTC's eu-de, under other domains). */
 const FIXED = servers
-  .filter((s) => !s.variables && /^https:\/\/modelarts\.[a-z0-9-]+\.myhuaweicloud\./.test(s.url))
+  .filter((s) => !s.variables && /^https:\/\/modelarts\.[a-z0-9-]+\.(myhuaweicloud\.|otc\.t-systems\.com$)/.test(s.url))
   .map((s) => ({ region: new URL(s.url).hostname.split('.')[1]!, url: s.url as string }));
 const SPEC_REGIONS = [...ENUM_REGIONS, ...FIXED.map((f) => f.region)];
 
@@ -77,9 +77,9 @@ function specEndpoint(region: string): string {
 
 describe('regions and endpoints', () => {
   it("the region table is the spec's region enum plus the regions of its single-region servers", () => {
-    expect(FIXED.map((f) => f.region)).toEqual(['ap-southeast-1']);
+    expect(FIXED.map((f) => f.region)).toEqual(['ap-southeast-1', 'eu-de']);
     expect([...MODELARTS_REGIONS].sort()).toEqual([...SPEC_REGIONS].sort());
-    expect(new Set(MODELARTS_REGIONS).size).toBe(22);
+    expect(new Set(MODELARTS_REGIONS).size).toBe(23);
   });
 
   it.each(SPEC_REGIONS.map((r) => [r, specEndpoint(r)]))('%s → %s, and requests go there', async (region, expected) => {
@@ -92,6 +92,14 @@ describe('regions and endpoints', () => {
 
   it('ap-southeast-1 is served under myhuaweicloud.cn', () => {
     expect(client({ endpoint: undefined, region: 'ap-southeast-1' }).client.endpoint).toBe('https://modelarts.ap-southeast-1.myhuaweicloud.cn');
+  });
+
+  it("eu-de is Open Telekom Cloud's host, and HUAWEICLOUD_SDK_REGION_MODELARTS_EU_DE overrides it", () => {
+    expect(client({ endpoint: undefined, region: 'eu-de' }).client.endpoint).toBe('https://modelarts.eu-de.otc.t-systems.com');
+    const env = { HUAWEICLOUD_SDK_REGION_MODELARTS_EU_DE: 'https://modelarts-proxy.example.test' };
+    expect(client({ endpoint: undefined, region: 'eu-de', env }).client.endpoint).toBe('https://modelarts-proxy.example.test');
+    // OTC's endpoint list has no ModelArts in eu-nl: not a known region.
+    refusedAt('region', { region: 'eu-nl', credentials: TOKEN });
   });
 
   it.each([['xx-nowhere-1'], ['CN-NORTH-4'], ['cn-north-4 '], [''], ['cn-north-4.evil.test'], ['__proto__'], ['constructor']])(

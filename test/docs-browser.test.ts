@@ -43,11 +43,16 @@ describe('docs page in headless Chromium', () => {
     const requests: string[] = [];
     const pageErrors: string[] = [];
 
+    /**
+     * The operation's own section: Redoc renders every operation of the spec on one page, and
+     * the other operations on the same path show the same path and the same status buttons.
+     */
+    const section = (): Locator => page.locator(`[id$="/${(operation.operationId as string).toLowerCase()}"]`);
     /** The right-hand panel that shows response bodies. */
     const responsePanel = (): Locator =>
-      page.getByTestId('right-panel').filter({ has: page.getByText('Response', { exact: true }) });
+      section().getByTestId('right-panel').filter({ has: page.getByText('Response', { exact: true }) });
     /** The right-hand panel that shows the request: server menu with the path, code samples. */
-    const samplePanel = (): Locator => page.getByTestId('right-panel').filter({ hasText: PATH });
+    const samplePanel = (): Locator => section().getByTestId('right-panel').filter({ hasText: PATH });
 
     beforeAll(async () => {
       docs = await startDocsServer(0);
@@ -78,14 +83,14 @@ describe('docs page in headless Chromium', () => {
     it('shows the operation: its summary, method and path', async () => {
       await expect.poll(() => page.url()).toMatch(/#\/.+/);
       await page.getByRole('heading', { name: summary }).waitFor({ state: 'visible' });
-      const main = await page.locator('main').innerText();
+      const main = await section().innerText();
       expect(main).toContain(summary);
       expect(main).toContain(PATH);
       expect(main).toContain('DELETE');
     });
 
     it('shows both authentication schemes: X-Auth-Token and the AK/SK signature', async () => {
-      await page.getByRole('button', { name: 'View security details' }).click();
+      await section().getByRole('button', { name: 'View security details' }).click();
       // The details panel: one tab per alternative of the operation's `security`. Assertions
       // stay inside it, since the page's introduction also names the headers and the algorithm.
       const tabs = page.getByRole('tablist').filter({ has: page.getByRole('tab', { name: 'iamToken' }) });

@@ -170,7 +170,7 @@ describe.concurrent('the packed package', () => {
       import { createProcessorTasksClient, type paths } from '${NAME}';
       const client = createProcessorTasksClient({ region: 'cn-north-4' });
       export const wrong = client.deleteProcessorTask({ taskId: 42 });
-      export const noSuchPath: paths['/v2/{project_id}/processor-tasks'] = {};
+      export const noSuchPath: paths['/v2/{project_id}/processor-tasks/{task_id}/logs'] = {};
     `);
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
     const result = await run(process.execPath, [tsc, '-p', 'tsconfig.json', '--pretty', 'false'], { cwd: consumer, timeout: 40_000 })

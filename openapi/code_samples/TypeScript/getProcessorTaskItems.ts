@@ -1,0 +1,8 @@
+import { createProcessorTasksClient } from 'modelarts-processor-tasks';
+
+// Credentials and project id come from HUAWEICLOUD_SDK_TOKEN (or HUAWEICLOUD_SDK_AK and
+// HUAWEICLOUD_SDK_SK) and HUAWEICLOUD_SDK_PROJECT_ID when not given.
+const client = createProcessorTasksClient({ region: 'cn-north-4' });
+
+const { data } = await client.getProcessorTaskItems({});
+for (const item of data.items ?? []) console.log(item.template_id, item.label_en);
