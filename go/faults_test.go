@@ -6,11 +6,13 @@ package modelarts
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -258,5 +260,24 @@ func TestConfiguration(t *testing.T) {
 	}
 	if ParseRetryAfter("Sun, 06 Nov 1994 08:49:37 GMT", time.Date(1994, 11, 6, 8, 49, 30, 0, time.UTC)).Seconds() != 7 || ParseRetryAfter("1.5", time.Now()) != nil {
 		t.Fatal("Retry-After parsing")
+	}
+}
+
+func TestRegionTableIsTheTypeScriptOne(t *testing.T) {
+	raw, err := os.ReadFile("../generated/regions.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var file struct{ Regions map[string]string }
+	if err := json.Unmarshal(raw, &file); err != nil {
+		t.Fatal(err)
+	}
+	if len(file.Regions) != len(Regions) {
+		t.Fatalf("%d regions here, %d in TypeScript", len(Regions), len(file.Regions))
+	}
+	for _, r := range Regions {
+		if got, _ := RegionEndpoint(r, func(string) string { return "" }); got != file.Regions[r] {
+			t.Fatalf("%s: %q here, %q in TypeScript", r, got, file.Regions[r])
+		}
 	}
 }

@@ -1,7 +1,9 @@
 package modelarts
 
 // The region table and endpoint resolution, as in src/endpoints.ts. Regions are those Huawei's
-// SDKs list for ModelArts; ap-southeast-1 is served under myhuaweicloud.cn. As in Huawei's
+// SDKs list for ModelArts (ap-southeast-1 is served under myhuaweicloud.cn) and Open Telekom
+// Cloud's eu-de; generated/regions.json, written from the TypeScript table, holds the tests to
+// the same endpoints. As in Huawei's
 // SDKs, HUAWEICLOUD_SDK_REGION_MODELARTS_<REGION> overrides a region's endpoint.
 
 import (
@@ -18,9 +20,11 @@ var Regions = []string{
 	"cn-east-3", "cn-east-4", "cn-south-1", "cn-southwest-2", "cn-southwest-3",
 	"ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4",
 	"af-south-1", "af-north-1", "la-south-2", "la-north-2", "tr-west-1", "me-east-1", "sa-brazil-1",
+	// Open Telekom Cloud, whose API reference documents this API (see src/endpoints.ts).
+	"eu-de",
 }
 
-var domainExceptions = map[string]string{"ap-southeast-1": "myhuaweicloud.cn"}
+var domainExceptions = map[string]string{"ap-southeast-1": "myhuaweicloud.cn", "eu-de": "otc.t-systems.com"}
 
 // RegionOverrideVariable is the environment variable that overrides a region's endpoint.
 func RegionOverrideVariable(region string) string {

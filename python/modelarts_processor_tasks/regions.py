@@ -18,8 +18,10 @@ MODELARTS_REGIONS: tuple[str, ...] = (
     "cn-east-3", "cn-east-4", "cn-south-1", "cn-southwest-2", "cn-southwest-3",
     "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4",
     "af-south-1", "af-north-1", "la-south-2", "la-north-2", "tr-west-1", "me-east-1", "sa-brazil-1",
+    # Open Telekom Cloud, whose API reference documents this API (see src/endpoints.ts).
+    "eu-de",
 )  # fmt: skip
-_DOMAIN_EXCEPTIONS = {"ap-southeast-1": "myhuaweicloud.cn"}
+_DOMAIN_EXCEPTIONS = {"ap-southeast-1": "myhuaweicloud.cn", "eu-de": "otc.t-systems.com"}
 
 
 def region_override_variable(region: str) -> str:

@@ -4,6 +4,7 @@ signature the server receives, and input safety (nothing reaches the server)."""
 
 from __future__ import annotations
 
+import json
 import pickle
 from datetime import UTC, datetime
 
@@ -250,3 +251,13 @@ def test_installed_package_carries_the_generated_client_and_the_spec() -> None:
         and "site-packages" in modelarts_processor_tasks_client.__file__
     )
     assert importlib.resources.files("modelarts_processor_tasks").joinpath("openapi.json").is_file()
+
+
+def test_region_table_is_the_typescript_one() -> None:
+    from conftest import REPO
+
+    from modelarts_processor_tasks import MODELARTS_REGIONS, region_endpoint
+
+    table = json.loads((REPO / "generated/regions.json").read_text(encoding="utf-8"))["regions"]
+    assert list(MODELARTS_REGIONS) == list(table)
+    assert {r: region_endpoint(r, {}) for r in MODELARTS_REGIONS} == table

@@ -10,7 +10,11 @@ T = TypeVar("T", bound="Empty")
 
 @_attrs_define
 class Empty:
-    """Empty JSON object. The seed's example success body is `{ }`."""
+    """Empty JSON object. The example success body of DeleteProcessorTask (seed), UpdateProcessorTask
+    and StopProcessorTaskVersion (OTC and Huawei (huaweicloudDocs) pages of those operations) is `{ }`.
+    `additionalProperties: false` with no properties admits only `{}`.
+
+    """
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -13,13 +13,15 @@ T = TypeVar("T", bound="Error")
 
 @_attrs_define
 class Error:
-    """Error body of ModelArts and of the API gateway in front of it (Huawei's error-code appendix).
-    ModelArts errors carry `error_code` and `error_msg`; gateway errors (`APIGW.*`) add
-    `request_id`.
+    """Error body of ModelArts and of the API gateway in front of it. No processor-task page documents
+    an error body ("Error Codes: See Error Codes"); the two fields are those of OTC's error-code
+    appendix *Error Codes* (`modelarts_03_0095`) and Huawei's shared reference. ModelArts errors carry
+    `error_code` and `error_msg`; gateway errors (`APIGW.*`) add `request_id`.
 
         Attributes:
             error_code (str): Error code, `ModelArts.XXXX` from the service or `APIGW.XXXX` from the API gateway.
-            error_msg (str): Human-readable error message.
+            error_msg (str): Human-readable error message. The appendix gives some messages as templates (`{0}`, `%s`)
+                that the service fills in.
             request_id (str | Unset): Request id, sent by the API gateway in its own error bodies.
     """
 

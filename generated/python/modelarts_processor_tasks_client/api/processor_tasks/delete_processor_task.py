@@ -65,6 +65,11 @@ def _parse_response(
 
         return response_500
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -91,17 +96,22 @@ def sync_detailed(
     """Delete a processing task
 
      Deletes a processing task, either a feature analysis task or a data processing task,
-    named by `task_id` (seed). No request body and no query parameters (seed: "Request
-    Parameters: None").
+    named by `task_id` (seed: OTC *Deleting a Processing Task*, `deleting_a_processing_task.rst`,
+    byte-identical to the seed; Huawei (huaweicloudDocs) 删除处理任务). No request body and no
+    query parameters (seed: "Request Parameters: None").
 
-    IAM action required: `modelarts:processTask:deleteProcessTask` (Huawei's public reference).
+    IAM action: `modelarts:processTask:deleteProcessTask`, with the OBS actions
+    `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`, `obs:bucket:GetBucketPolicy`,
+    `obs:bucket:DeleteBucketPolicy`, `obs:bucket:ListBucket`, `obs:bucket:ListAllMyBuckets`,
+    `obs:object:DeleteObject` (Huawei (huaweicloudDocs) 数据管理权限).
 
     The call is idempotent in effect: deleting a task that is already gone fails with
     400 `ModelArts.4700` and changes nothing, so a client may retry it safely and may treat
-    `ModelArts.4700` as success when cleaning up.
+    `ModelArts.4700` as success when cleaning up (*inferred*). A task that is still initializing
+    cannot be deleted yet: 403 `ModelArts.4850`.
 
     The seed lists the status codes 200, 401 and 403. The other responses below come from
-    Huawei's ModelArts error-code appendix and API gateway documentation; each says so.
+    OTC's error-code appendix and the API gateway; each says so.
 
     Args:
         project_id (str):
@@ -136,17 +146,22 @@ def sync(
     """Delete a processing task
 
      Deletes a processing task, either a feature analysis task or a data processing task,
-    named by `task_id` (seed). No request body and no query parameters (seed: "Request
-    Parameters: None").
+    named by `task_id` (seed: OTC *Deleting a Processing Task*, `deleting_a_processing_task.rst`,
+    byte-identical to the seed; Huawei (huaweicloudDocs) 删除处理任务). No request body and no
+    query parameters (seed: "Request Parameters: None").
 
-    IAM action required: `modelarts:processTask:deleteProcessTask` (Huawei's public reference).
+    IAM action: `modelarts:processTask:deleteProcessTask`, with the OBS actions
+    `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`, `obs:bucket:GetBucketPolicy`,
+    `obs:bucket:DeleteBucketPolicy`, `obs:bucket:ListBucket`, `obs:bucket:ListAllMyBuckets`,
+    `obs:object:DeleteObject` (Huawei (huaweicloudDocs) 数据管理权限).
 
     The call is idempotent in effect: deleting a task that is already gone fails with
     400 `ModelArts.4700` and changes nothing, so a client may retry it safely and may treat
-    `ModelArts.4700` as success when cleaning up.
+    `ModelArts.4700` as success when cleaning up (*inferred*). A task that is still initializing
+    cannot be deleted yet: 403 `ModelArts.4850`.
 
     The seed lists the status codes 200, 401 and 403. The other responses below come from
-    Huawei's ModelArts error-code appendix and API gateway documentation; each says so.
+    OTC's error-code appendix and the API gateway; each says so.
 
     Args:
         project_id (str):
@@ -176,17 +191,22 @@ async def asyncio_detailed(
     """Delete a processing task
 
      Deletes a processing task, either a feature analysis task or a data processing task,
-    named by `task_id` (seed). No request body and no query parameters (seed: "Request
-    Parameters: None").
+    named by `task_id` (seed: OTC *Deleting a Processing Task*, `deleting_a_processing_task.rst`,
+    byte-identical to the seed; Huawei (huaweicloudDocs) 删除处理任务). No request body and no
+    query parameters (seed: "Request Parameters: None").
 
-    IAM action required: `modelarts:processTask:deleteProcessTask` (Huawei's public reference).
+    IAM action: `modelarts:processTask:deleteProcessTask`, with the OBS actions
+    `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`, `obs:bucket:GetBucketPolicy`,
+    `obs:bucket:DeleteBucketPolicy`, `obs:bucket:ListBucket`, `obs:bucket:ListAllMyBuckets`,
+    `obs:object:DeleteObject` (Huawei (huaweicloudDocs) 数据管理权限).
 
     The call is idempotent in effect: deleting a task that is already gone fails with
     400 `ModelArts.4700` and changes nothing, so a client may retry it safely and may treat
-    `ModelArts.4700` as success when cleaning up.
+    `ModelArts.4700` as success when cleaning up (*inferred*). A task that is still initializing
+    cannot be deleted yet: 403 `ModelArts.4850`.
 
     The seed lists the status codes 200, 401 and 403. The other responses below come from
-    Huawei's ModelArts error-code appendix and API gateway documentation; each says so.
+    OTC's error-code appendix and the API gateway; each says so.
 
     Args:
         project_id (str):
@@ -219,17 +239,22 @@ async def asyncio(
     """Delete a processing task
 
      Deletes a processing task, either a feature analysis task or a data processing task,
-    named by `task_id` (seed). No request body and no query parameters (seed: "Request
-    Parameters: None").
+    named by `task_id` (seed: OTC *Deleting a Processing Task*, `deleting_a_processing_task.rst`,
+    byte-identical to the seed; Huawei (huaweicloudDocs) 删除处理任务). No request body and no
+    query parameters (seed: "Request Parameters: None").
 
-    IAM action required: `modelarts:processTask:deleteProcessTask` (Huawei's public reference).
+    IAM action: `modelarts:processTask:deleteProcessTask`, with the OBS actions
+    `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`, `obs:bucket:GetBucketPolicy`,
+    `obs:bucket:DeleteBucketPolicy`, `obs:bucket:ListBucket`, `obs:bucket:ListAllMyBuckets`,
+    `obs:object:DeleteObject` (Huawei (huaweicloudDocs) 数据管理权限).
 
     The call is idempotent in effect: deleting a task that is already gone fails with
     400 `ModelArts.4700` and changes nothing, so a client may retry it safely and may treat
-    `ModelArts.4700` as success when cleaning up.
+    `ModelArts.4700` as success when cleaning up (*inferred*). A task that is still initializing
+    cannot be deleted yet: 403 `ModelArts.4850`.
 
     The seed lists the status codes 200, 401 and 403. The other responses below come from
-    Huawei's ModelArts error-code appendix and API gateway documentation; each says so.
+    OTC's error-code appendix and the API gateway; each says so.
 
     Args:
         project_id (str):
