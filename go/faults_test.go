@@ -17,6 +17,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	processortasks "modelarts-processor-tasks/generated/go"
 )
 
 const taskPath = "/v2/" + testProject + "/processor-tasks/SNEJua7qdZZN8GvkcEr"
@@ -279,5 +281,66 @@ func TestRegionTableIsTheTypeScriptOne(t *testing.T) {
 		if got, _ := RegionEndpoint(r, func(string) string { return "" }); got != file.Regions[r] {
 			t.Fatalf("%s: %q here, %q in TypeScript", r, got, file.Regions[r])
 		}
+	}
+}
+
+func TestAllWalksPageIndexesToTheTotal(t *testing.T) {
+	records := []string{"task000000000000001", "task000000000000002", "task000000000000003", "task000000000000004", "task000000000000005"}
+	var offsets []string
+	srv, _ := scripted(t, func(_ int, w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		offsets = append(offsets, q.Get("offset"))
+		var page, limit int
+		fmt.Sscan(q.Get("offset"), &page)
+		fmt.Sscan(q.Get("limit"), &limit)
+		var tasks []string
+		for i := page * limit; i < min(page*limit+limit, len(records)); i++ {
+			tasks = append(tasks, fmt.Sprintf(`{"task_id":%q}`, records[i]))
+		}
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"count":%d,"tasks":[%s]}`, len(records), strings.Join(tasks, ","))
+	})
+	c := clientFor(t, srv.URL, mustToken(t), fastRetry(), 0)
+	limit := processortasks.Limit(2)
+	var got []string
+	for task, err := range All[processortasks.DescribeProcessorTaskResp](context.Background(), int(limit), func(ctx context.Context, page int) (any, error) {
+		offset := processortasks.Offset(page)
+		return c.ListProcessorTasksWithResponse(ctx, c.ProjectID(), &processortasks.ListProcessorTasksParams{Offset: &offset, Limit: &limit})
+	}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, *task.TaskId)
+	}
+	if strings.Join(got, ",") != strings.Join(records, ",") || strings.Join(offsets, ",") != "0,1,2" {
+		t.Fatalf("got %v with offsets %v", got, offsets)
+	}
+}
+
+func TestWaitUntil(t *testing.T) {
+	srv, count := scripted(t, func(n int, w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		if n < 3 {
+			fmt.Fprint(w, `{"task_id":"SNEJua7qdZZN8GvkcEr"}`)
+			return
+		}
+		w.WriteHeader(400)
+		fmt.Fprint(w, `{"error_code":"ModelArts.4700","error_msg":"The task does not exist."}`)
+	})
+	c := clientFor(t, srv.URL, mustToken(t), fastRetry(), 0)
+	err := WaitUntil(context.Background(), time.Millisecond, func(ctx context.Context) (bool, error) {
+		_, err := c.DescribeProcessorTaskWithResponse(ctx, c.ProjectID(), "SNEJua7qdZZN8GvkcEr")
+		if IsMissing(err) {
+			return true, nil
+		}
+		return false, err
+	})
+	if err != nil || count.Load() != 3 {
+		t.Fatalf("%v after %d", err, count.Load())
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	defer cancel()
+	if err := WaitUntil(ctx, 5*time.Millisecond, func(context.Context) (bool, error) { return false, nil }); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatal(err)
 	}
 }

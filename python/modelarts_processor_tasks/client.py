@@ -13,7 +13,8 @@ import os
 import re
 import ssl
 import sys
-from collections.abc import Awaitable, Callable, Mapping
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Generic, TypeVar
@@ -25,10 +26,10 @@ from modelarts_processor_tasks_client.types import Response
 
 from .credentials import Credentials, resolve_credentials
 from .error_mapping import to_service_error
-from .errors import InvalidResponseError, ServiceResponseError, ValidationError
+from .errors import InvalidResponseError, RequestTimeoutError, ServiceResponseError, ValidationError
 from .regions import check_endpoint, region_endpoint
 from .retry import RetryPolicy
-from .routes import Route, spec_routes
+from .routes import Page, Route, spec_routes
 from .transport import AsyncSigningTransport, SigningTransport, TransportConfig, current_exchange
 
 __version__ = "0.2.0"
@@ -201,6 +202,46 @@ class ProcessorTasksClient:
             return self._missing(failure)
         raise failure from err
 
+    def paginate(self, fn: Callable[..., Response[Any]], /, **params: Any) -> Iterator[Any]:
+        """Every record of a pageable operation, page after page: ``offset`` is the page index
+        (0 = first page), ``limit`` the page size; stops at the reported total, or at an empty
+        or short page."""
+        pages = _Pages(self._page_of(fn), params)
+        while not pages.done:
+            yield from pages.take(self.call(fn, offset=pages.index, **params))
+
+    async def apaginate(self, fn: Callable[..., Awaitable[Response[Any]]], /, **params: Any) -> AsyncIterator[Any]:
+        """``paginate`` for the ``asyncio_detailed`` functions."""
+        pages = _Pages(self._page_of(fn), params)
+        while not pages.done:
+            for item in pages.take(await self.acall(fn, offset=pages.index, **params)):
+                yield item
+
+    def _page_of(self, fn: Callable[..., Any]) -> Page:
+        route = self.routes.by_operation.get(_operation_id(fn))
+        if route is None or route.page is None:
+            raise ValidationError("fn", "must be the function of a pageable operation (with offset and limit)")
+        return route.page
+
+    def wait_until(
+        self, fn: Callable[..., Response[T]], until: Callable[[Result[T]], bool], /, *,
+        timeout: float = 60.0, interval: float = 2.0, ignore_missing: bool = False, **params: Any,
+    ) -> Result[T]:  # fmt: skip
+        """Calls ``fn`` every ``interval`` seconds until ``until(result)`` holds, and returns that
+        result; RequestTimeoutError(kind="waiter") after ``timeout``. For example, a task is gone
+        when ``wait_until(describe_processor_task.sync_detailed, lambda r: r.missing,
+        ignore_missing=True, task_id=...)`` returns."""
+        deadline = time.monotonic() + timeout
+        attempts = 0
+        while True:
+            result = self.call(fn, ignore_missing=ignore_missing, **params)
+            attempts += 1
+            if until(result):
+                return result
+            if time.monotonic() + interval > deadline:
+                raise RequestTimeoutError("waiter", timeout, attempts=attempts)
+            time.sleep(interval)
+
     def _prepare(
         self, fn: Callable[..., Any], ignore_missing: bool, params: dict[str, Any]
     ) -> tuple[Route, dict[str, Any]]:
@@ -282,6 +323,31 @@ class ProcessorTasksClient:
             missing=True,
             error_code=err.error_code,
         )
+
+
+class _Pages:
+    """Where paging is: page index, records so far, and whether the last page was reached."""
+
+    def __init__(self, page: Page, params: dict[str, Any]) -> None:
+        self.page = page
+        self.index = int(params.pop("offset", 0) or 0)
+        self.limit = params.get("limit")
+        self.from_start = self.index == 0
+        self.seen = 0
+        self.done = False
+
+    def take(self, result: Result[Any]) -> list[Any]:
+        items = list(getattr(result.data, self.page.items, None) or [])
+        total = getattr(result.data, self.page.total, None) if self.page.total else None
+        size = self.limit if isinstance(self.limit, int) else None
+        self.index += 1
+        self.seen += len(items)
+        # Page n holds records n*limit .. n*limit+limit-1 (the contract's paging).
+        reached = isinstance(total, int) and (
+            (size is not None and self.index * size >= total) or (self.from_start and self.seen >= total)
+        )
+        self.done = not items or reached or (size is not None and len(items) < size)
+        return items
 
 
 def _is_missing(err: ServiceResponseError, route: Route) -> bool:

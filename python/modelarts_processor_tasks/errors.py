@@ -90,7 +90,7 @@ class RequestTimeoutError(ModelArtsError, builtins.TimeoutError):
     """An attempt took longer than ``timeout``, or the whole call longer than ``total_timeout``."""
 
     def __init__(self, kind: str, timeout_s: float, *, attempts: int) -> None:
-        what = "the per-attempt timeout" if kind == "attempt" else "its total timeout"
+        what = {"attempt": "the per-attempt timeout", "waiter": "the waiter's timeout"}.get(kind, "its total timeout")
         super().__init__(f"the call did not complete within {what} of {timeout_s:g} s")
         self.kind = kind
         self.timeout_s = timeout_s

@@ -43,6 +43,15 @@ class Route:
     segments: tuple[str | ParamRule, ...]
     # error_code of each documented 400 example whose name ends in "NotFound".
     missing_codes: frozenset[str]
+    # For an operation with `offset` (page index) and `limit`: the array property of its success
+    # body and the property holding the total ("count", or "total" for items).
+    page: Page | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    items: str
+    total: str | None
 
 
 def _resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
@@ -52,6 +61,19 @@ def _resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
             target = target[part]
         node = target
     return node
+
+
+def _page(spec: dict[str, Any], operation: dict[str, Any], params: list[dict[str, Any]]) -> Page | None:
+    if not {"offset", "limit"} <= {p["name"] for p in params if p.get("in") == "query"}:
+        return None
+    response = _resolve(spec, operation.get("responses", {}).get("200", {}))
+    schema = _resolve(spec, response.get("content", {}).get("application/json", {}).get("schema", {}))
+    props = {name: _resolve(spec, p) for name, p in schema.get("properties", {}).items()}
+    arrays = [name for name, p in props.items() if p.get("type") == "array"]
+    if len(arrays) != 1:
+        return None
+    total = next((name for name in ("count", "total") if name in props), None)
+    return Page(arrays[0], total)
 
 
 def _missing_codes(spec: dict[str, Any], operation: dict[str, Any]) -> frozenset[str]:
@@ -98,6 +120,7 @@ class Routes:
                         operation["operationId"],
                         tuple(segments),
                         _missing_codes(spec, operation),
+                        _page(spec, operation, shared + own),
                     )
                 )
         self.literals = frozenset(s for r in self.routes for s in r.segments if isinstance(s, str))

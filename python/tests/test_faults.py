@@ -261,3 +261,38 @@ def test_region_table_is_the_typescript_one() -> None:
     table = json.loads((REPO / "generated/regions.json").read_text(encoding="utf-8"))["regions"]
     assert list(MODELARTS_REGIONS) == list(table)
     assert {r: region_endpoint(r, {}) for r in MODELARTS_REGIONS} == table
+
+
+def test_paginate_walks_page_indexes_to_the_total() -> None:
+    from modelarts_processor_tasks_client.api.processor_tasks import list_processor_tasks
+
+    records = [f"task{i:015d}abcd" for i in range(5)]
+
+    def page(n, request: httpx.Request) -> httpx.Response:
+        index, limit = int(request.url.params["offset"]), int(request.url.params["limit"])
+        chunk = records[index * limit : index * limit + limit]
+        return httpx.Response(200, json={"count": len(records), "tasks": [{"task_id": t} for t in chunk]})
+
+    c, seen = scripted(page)
+    got = [t.task_id for t in c.paginate(list_processor_tasks.sync_detailed, limit=2)]
+    assert got == records
+    assert [r.url.params["offset"] for r in seen] == ["0", "1", "2"]
+    with pytest.raises(ValidationError):
+        next(c.paginate(delete_processor_task.sync_detailed, task_id=TASK))
+
+
+def test_wait_until() -> None:
+    from modelarts_processor_tasks_client.api.processor_tasks import describe_processor_task
+
+    gone = {"error_code": "ModelArts.4700", "error_msg": "The task does not exist."}
+    c, seen = scripted(
+        lambda n, _: httpx.Response(200, json={"task_id": TASK}) if n < 3 else httpx.Response(400, json=gone)
+    )
+    result = c.wait_until(
+        describe_processor_task.sync_detailed, lambda r: r.missing, ignore_missing=True, interval=0.001, task_id=TASK
+    )
+    assert result.missing and len(seen) == 3
+    c, _ = scripted(lambda n, _: httpx.Response(200, json={"task_id": TASK}))
+    with pytest.raises(RequestTimeoutError) as info:
+        c.wait_until(describe_processor_task.sync_detailed, lambda r: False, timeout=0.02, interval=0.005, task_id="x1")
+    assert info.value.kind == "waiter"
