@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -149,23 +150,32 @@ func TestEchoedSecretsAreRedacted(t *testing.T) {
 	}
 }
 
-// The server recomputes the signature from what it received: the bytes signed are the bytes sent.
+// The server recomputes the signature from what it received (path, query, Content-Type, body):
+// the bytes signed are the bytes sent, for every operation.
 func TestTheServerCanVerifyTheSignature(t *testing.T) {
-	creds, _ := NewAKSKCredentials("AK", "SK-secret", "")
+	creds, _ := NewAKSKCredentials("AK", "SK-secret", "sts-token")
+	var verdicts []bool
 	srv, _ := scripted(t, func(_ int, w http.ResponseWriter, r *http.Request) {
 		date, _ := time.Parse("20060102T150405Z", r.Header.Get("X-Sdk-Date"))
-		want, _ := SignRequest(SignInput{Method: r.Method, Host: r.Host, Path: r.URL.EscapedPath(), Query: r.URL.RawQuery,
-			AccessKey: "AK", SecretKey: "SK-secret", ProjectID: r.Header.Get("X-Project-Id"), Date: date})
-		if r.Header.Get("Authorization") != want.Authorization || r.Header.Get("X-Project-Id") != testProject {
-			w.WriteHeader(401)
-			fmt.Fprint(w, `{"error_code":"APIGW.0301","error_msg":"signature mismatch"}`)
-			return
+		body, _ := io.ReadAll(r.Body)
+		var headers []Header
+		if len(body) > 0 {
+			headers = []Header{{"content-type", r.Header.Get("Content-Type")}}
 		}
-		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{}`)
+		want, _ := SignRequest(SignInput{Method: r.Method, Host: r.Host, Path: r.URL.EscapedPath(), Query: r.URL.RawQuery,
+			Headers: headers, Body: body, AccessKey: "AK", SecretKey: "SK-secret", SecurityToken: r.Header.Get("X-Security-Token"),
+			ProjectID: r.Header.Get("X-Project-Id"), Date: date})
+		verdicts = append(verdicts, r.Header.Get("Authorization") == want.Authorization && r.Header.Get("X-Project-Id") == testProject)
+		w.WriteHeader(401)
+		fmt.Fprint(w, `{"error_code":"APIGW.0301","error_msg":"checked"}`)
 	})
-	if err := deleteTask(clientFor(t, srv.URL, creds, fastRetry(), 0)); err != nil {
-		t.Fatal(err)
+	c := clientFor(t, srv.URL, creds, fastRetry(), 0)
+	s := loadSpec(t)
+	for _, op := range specOperations(s) {
+		verdicts = nil
+		if _, err := call(t, s, c, op, ""); !IsAuthError(err) || len(verdicts) != 1 || !verdicts[0] {
+			t.Fatalf("%s: %v, verdicts %v", op.id, err, verdicts)
+		}
 	}
 }
 
