@@ -54,7 +54,8 @@ class Page:
     total: str | None
 
 
-def _resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+def resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    """The object a ``$ref`` (local, possibly chained) points to; ``node`` itself when it is no reference."""
     while "$ref" in node:
         target: Any = spec
         for part in node["$ref"].lstrip("#/").split("/"):
@@ -66,9 +67,9 @@ def _resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
 def _page(spec: dict[str, Any], operation: dict[str, Any], params: list[dict[str, Any]]) -> Page | None:
     if not {"offset", "limit"} <= {p["name"] for p in params if p.get("in") == "query"}:
         return None
-    response = _resolve(spec, operation.get("responses", {}).get("200", {}))
-    schema = _resolve(spec, response.get("content", {}).get("application/json", {}).get("schema", {}))
-    props = {name: _resolve(spec, p) for name, p in schema.get("properties", {}).items()}
+    response = resolve(spec, operation.get("responses", {}).get("200", {}))
+    schema = resolve(spec, response.get("content", {}).get("application/json", {}).get("schema", {}))
+    props = {name: resolve(spec, p) for name, p in schema.get("properties", {}).items()}
     arrays = [name for name, p in props.items() if p.get("type") == "array"]
     if len(arrays) != 1:
         return None
@@ -77,11 +78,11 @@ def _page(spec: dict[str, Any], operation: dict[str, Any], params: list[dict[str
 
 
 def _missing_codes(spec: dict[str, Any], operation: dict[str, Any]) -> frozenset[str]:
-    response = _resolve(spec, operation.get("responses", {}).get("400", {}))
+    response = resolve(spec, operation.get("responses", {}).get("400", {}))
     examples = response.get("content", {}).get("application/json", {}).get("examples", {})
     codes = set()
     for name, example in examples.items():
-        value = _resolve(spec, example).get("value", {})
+        value = resolve(spec, example).get("value", {})
         if name.endswith("NotFound") and isinstance(value, dict) and isinstance(value.get("error_code"), str):
             codes.add(value["error_code"])
     return frozenset(codes)
@@ -92,12 +93,12 @@ class Routes:
         self.routes: list[Route] = []
         self.params: dict[str, ParamRule] = {}
         for template, item in spec.get("paths", {}).items():
-            shared = [_resolve(spec, p) for p in item.get("parameters", [])]
+            shared = [resolve(spec, p) for p in item.get("parameters", [])]
             for method in _METHODS:
                 operation = item.get(method)
                 if operation is None:
                     continue
-                own = [_resolve(spec, p) for p in operation.get("parameters", [])]
+                own = [resolve(spec, p) for p in operation.get("parameters", [])]
                 by_name = {p["name"]: p for p in shared + own if p.get("in") == "path"}
                 segments: list[str | ParamRule] = []
                 for seg in template.strip("/").split("/"):

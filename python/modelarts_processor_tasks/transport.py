@@ -59,6 +59,28 @@ class TransportConfig:
 
 
 @dataclass
+class _Body:
+    """A response body read up to a size limit, within the attempt's deadline."""
+
+    limit: int
+    deadline: float
+    clock: Callable[[], float]
+    chunks: list[bytes] = field(default_factory=list)
+    size: int = 0
+
+    def add(self, chunk: bytes) -> bool:
+        """Keeps the chunk; False once past the limit (stop reading)."""
+        if self.clock() > self.deadline:
+            raise httpx.ReadTimeout("the body did not arrive within the attempt's timeout")
+        self.chunks.append(chunk)
+        self.size += len(chunk)
+        return self.size <= self.limit
+
+    def result(self) -> tuple[bytes, bool]:
+        return b"".join(self.chunks)[: self.limit], self.size <= self.limit
+
+
+@dataclass
 class _Outcome:
     response: httpx.Response | None = None
     failure: Exception | None = None
@@ -150,14 +172,13 @@ class _Call:
             extensions={**self.extensions, "timeout": timeout},
         )
 
-    def limit_for(self, status: int) -> int:
-        return self.config.max_body_bytes if 200 <= status < 300 else self.config.max_error_body_bytes
+    def body_of(self, response: httpx.Response) -> _Body:
+        ok = 200 <= response.status_code < 300
+        limit = self.config.max_body_bytes if ok else self.config.max_error_body_bytes
+        return _Body(limit, self.attempt_deadline, self.config.clock)
 
-    def check_read_time(self) -> None:
-        if self.config.clock() > self.attempt_deadline:
-            raise httpx.ReadTimeout("the body did not arrive within the attempt's timeout")
-
-    def answered(self, response: httpx.Response, body: bytes, complete: bool) -> _Outcome:
+    def answered(self, response: httpx.Response, read: _Body) -> _Outcome:
+        body, complete = read.result()
         status = response.status_code
         request_id = response.headers.get("x-request-id")
         if not complete and 200 <= status < 300:
@@ -222,19 +243,14 @@ class SigningTransport(httpx.BaseTransport):
         while True:
             try:
                 response = self.inner.handle_request(call.next_request())
+                body = call.body_of(response)
                 try:
-                    limit = call.limit_for(response.status_code)
-                    chunks, size, complete = [], 0, True
                     for chunk in response.stream:  # type: ignore[union-attr]
-                        call.check_read_time()
-                        chunks.append(chunk)
-                        size += len(chunk)
-                        if size > limit:
-                            complete = False
+                        if not body.add(chunk):
                             break
                 finally:
                     response.close()
-                outcome = call.answered(response, b"".join(chunks)[:limit], complete)
+                outcome = call.answered(response, body)
             except httpx.TransportError as exc:
                 outcome = call.failed(exc)
             if outcome.delay is None:
@@ -255,19 +271,14 @@ class AsyncSigningTransport(httpx.AsyncBaseTransport):
         while True:
             try:
                 response = await self.inner.handle_async_request(call.next_request())
+                body = call.body_of(response)
                 try:
-                    limit = call.limit_for(response.status_code)
-                    chunks, size, complete = [], 0, True
                     async for chunk in response.stream:  # type: ignore[union-attr]
-                        call.check_read_time()
-                        chunks.append(chunk)
-                        size += len(chunk)
-                        if size > limit:
-                            complete = False
+                        if not body.add(chunk):
                             break
                 finally:
                     await response.aclose()
-                outcome = call.answered(response, b"".join(chunks)[:limit], complete)
+                outcome = call.answered(response, body)
             except httpx.TransportError as exc:
                 outcome = call.failed(exc)
             if outcome.delay is None:

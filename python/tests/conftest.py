@@ -18,18 +18,15 @@ from typing import Any
 import modelarts_processor_tasks_client.api as generated_api
 import pytest
 
+from modelarts_processor_tasks.routes import resolve as resolve_ref
+
 REPO = Path(__file__).resolve().parents[2]
 SPEC = json.loads((REPO / "generated/openapi.json").read_text(encoding="utf-8"))
 PROJECT = "a4a5d4098fb4474fa22cd05f897d6b99"
 
 
 def resolve(node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        target: Any = SPEC
-        for part in node["$ref"].lstrip("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
+    return resolve_ref(SPEC, node)
 
 
 def snake(name: str) -> str:
