@@ -7,7 +7,7 @@
 // client sends on the wire (Host, encoded path, raw query), so that no other language has to
 // reproduce WHATWG URL parsing to sign the same bytes.
 import fc from 'fast-check';
-import { signRequest } from '../src/signer.ts';
+import { signRequest, type SignRequestInput } from '../src/signer.ts';
 
 export interface SigningVector {
   name: string;
@@ -35,12 +35,12 @@ export interface SigningVector {
 
 type Input = Omit<SigningVector, 'host' | 'path' | 'query' | 'expected'>;
 
-function vector(input: Input): SigningVector {
-  const url = new URL(input.url);
+/** The signRequest input a case stands for, signing `url` (default the case's own). */
+export function signInputOf(input: Input, url: string = input.url): SignRequestInput {
   const body = input.bodyBase64 !== null ? new Uint8Array(Buffer.from(input.bodyBase64, 'base64')) : (input.body ?? undefined);
-  const expected = signRequest({
+  return {
     method: input.method,
-    url: input.url,
+    url,
     headers: Object.fromEntries(input.headers),
     ...(body === undefined ? {} : { body }),
     accessKey: input.accessKey,
@@ -48,7 +48,12 @@ function vector(input: Input): SigningVector {
     ...(input.securityToken === null ? {} : { securityToken: input.securityToken }),
     ...(input.projectId === null ? {} : { projectId: input.projectId }),
     date: new Date(input.date),
-  });
+  };
+}
+
+function vector(input: Input): SigningVector {
+  const url = new URL(input.url);
+  const expected = signRequest(signInputOf(input));
   return {
     name: input.name,
     method: input.method,
