@@ -170,7 +170,7 @@ class ProcessorTasksClient:
     def call(self, fn: Callable[..., Response[T]], /, *, ignore_missing: bool = False, **params: Any) -> Result[T]:
         """Runs a generated ``sync_detailed`` function:
         ``client.call(delete_processor_task.sync_detailed, task_id=...)``."""
-        route, kwargs = self._prepare(fn, ignore_missing, params)
+        route, kwargs = self._prepare(fn, "sync_detailed", ignore_missing, params)
         exchange: dict[str, Any] = {"operation_id": route.operation_id}
         token = current_exchange.set(exchange)
         try:
@@ -185,7 +185,7 @@ class ProcessorTasksClient:
         self, fn: Callable[..., Awaitable[Response[T]]], /, *, ignore_missing: bool = False, **params: Any
     ) -> Result[T]:
         """Runs a generated ``asyncio_detailed`` function, as ``call`` does."""
-        route, kwargs = self._prepare(fn, ignore_missing, params)
+        route, kwargs = self._prepare(fn, "asyncio_detailed", ignore_missing, params)
         exchange: dict[str, Any] = {"operation_id": route.operation_id}
         token = current_exchange.set(exchange)
         try:
@@ -243,13 +243,11 @@ class ProcessorTasksClient:
             time.sleep(interval)
 
     def _prepare(
-        self, fn: Callable[..., Any], ignore_missing: bool, params: dict[str, Any]
+        self, fn: Callable[..., Any], kind: str, ignore_missing: bool, params: dict[str, Any]
     ) -> tuple[Route, dict[str, Any]]:
         route = self.routes.by_operation.get(_operation_id(fn))
-        if route is None or fn.__name__ not in ("sync_detailed", "asyncio_detailed"):
-            raise ValidationError(
-                "fn", "must be the sync_detailed / asyncio_detailed function of a generated operation module"
-            )
+        if route is None or getattr(fn, "__name__", None) != kind:
+            raise ValidationError("fn", f"must be the {kind} function of a generated operation module")
         if "client" in params:
             raise ValidationError("client", "is this client's; do not pass it")
         kwargs = dict(params)

@@ -302,3 +302,14 @@ def test_wait_until() -> None:
     with pytest.raises(RequestTimeoutError) as info:
         c.wait_until(describe_processor_task.sync_detailed, lambda r: False, timeout=0.02, interval=0.005, task_id="x1")
     assert info.value.kind == "waiter"
+
+
+def test_call_takes_the_generated_function_of_its_kind() -> None:
+    c, seen = scripted(lambda n, _: httpx.Response(200, json={}))
+    for wrong in (delete_processor_task.asyncio_detailed, delete_processor_task.sync, print):
+        with pytest.raises(ValidationError) as info:
+            c.call(wrong, task_id=TASK)
+        assert info.value.field == "fn"
+    with pytest.raises(ValidationError) as info:
+        c.call(delete_processor_task.sync_detailed, task_id=TASK, unknown=1)
+    assert info.value.field == "params" and not seen
