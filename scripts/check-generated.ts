@@ -14,7 +14,11 @@ const DIFF_LIMIT = 256 * 1024;
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
+  // Python's bytecode caches appear wherever the generated client is imported from; never committed.
+  return entries
+    .filter((e) => e.isFile() && !e.parentPath.split(/[\\/]/).includes('__pycache__'))
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
 }
 
 async function unifiedDiff(a: string, b: string): Promise<string> {

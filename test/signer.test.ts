@@ -1,6 +1,7 @@
 // AK/SK signer: the published vector, a hand-checked DELETE, and a
 // differential property test against Huawei's own Node signer.
 import { createHash, createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
@@ -17,6 +18,7 @@ import {
   signRequest,
   stringToSign,
 } from '../src/signer.ts';
+import { GENERATED_COUNT, signInputOf, type SigningVector } from '../scripts/signing-vectors.ts';
 
 const sha256 = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
 
@@ -598,6 +600,31 @@ describe('secret key never leaks into errors', () => {
     const err = caught as Error;
     for (const text of [err.message, String(err), err.stack ?? '', inspect(err, { depth: 5, showHidden: true })]) {
       expect(text).not.toContain(SK);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------
+// The shared vectors the Python and Go signers reproduce
+// ---------------------------------------------------------------------------
+
+describe('generated/signing-vectors.json', () => {
+  const file = JSON.parse(readFileSync(new URL('../generated/signing-vectors.json', import.meta.url), 'utf8')) as {
+    count: number;
+    cases: SigningVector[];
+  };
+
+  it('holds the published vector, the hand-checked cases and the generated ones', () => {
+    expect(file.cases.length).toBe(file.count);
+    expect(file.cases[0]!.expected.Authorization).toBe(VECTOR_AUTH);
+    expect(file.cases.filter((c) => c.name.startsWith('generated #')).length).toBe(GENERATED_COUNT);
+  });
+
+  it('is exactly what this signer produces, from the URL and from the wire parts alike', () => {
+    for (const c of file.cases) {
+      expect(signRequest(signInputOf(c)), c.name).toEqual(c.expected);
+      const wire = `${new URL(c.url).protocol}//${c.host}${c.path}${c.query ? `?${c.query}` : ''}`;
+      expect(signRequest(signInputOf(c, wire)), c.name).toEqual(c.expected);
     }
   });
 });

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CreateProcessorTaskVersionResp")
+
+
+@_attrs_define
+class CreateProcessorTaskVersionResp:
+    """Response body of CreateProcessorTaskVersion (OTC *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs)
+    创建数据处理任务版本).
+
+        Attributes:
+            version_id (str | Unset): Version ID of a data processing task.
+    """
+
+    version_id: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        version_id = self.version_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if version_id is not UNSET:
+            field_dict["version_id"] = version_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        version_id = d.pop("version_id", UNSET)
+
+        create_processor_task_version_resp = cls(
+            version_id=version_id,
+        )
+
+        create_processor_task_version_resp.additional_properties = d
+        return create_processor_task_version_resp
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
