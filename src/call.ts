@@ -116,6 +116,18 @@ function readTyped(input: unknown, op: OperationRule, id: string): Map<string, u
   return values;
 }
 
+/**
+ * The caller's input read once, own field by own field, for work that sends several requests
+ * from one input (pages, polls): a getter or Proxy must not name another resource on a later
+ * request than on the first. Anything but an object is returned as it is, for the call to refuse.
+ */
+export function snapshotOf(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(input)) copy[key] = (input as Record<string, unknown>)[key];
+  return copy;
+}
+
 /** The typed input of operation `id`, checked: what `call` sends, and what bulk checks ahead. */
 export function checkTypedInput(id: OperationId, input: unknown, config: Pick<CoreConfig, 'projectId' | 'secrets'>): CheckedInput {
   const op = ruleOf(id);
