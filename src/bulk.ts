@@ -131,10 +131,12 @@ export async function* deleteProcessorTasks(
   const concurrency = checkConcurrency(options.concurrency);
   const stopAfter = options.stopAfterFailures ?? DEFAULT_STOP_AFTER_FAILURES;
   if (!Number.isInteger(stopAfter) || stopAfter < 0) throw new ValidationError('stopAfterFailures', 'must be an integer >= 0');
-  // Checked before the loop: a bad project is one error, not one failure per id.
+  // Read once and checked before the loop: a bad project is one error, not one failure per
+  // id, and a project given (even "" or 0) is never replaced by the client's.
+  const givenProject: unknown = options.projectId;
   const projectId =
-    options.projectId !== undefined
-      ? checkProjectId(options.projectId, { secrets: secretsOf(client) })
+    givenProject !== undefined
+      ? checkProjectId(givenProject, { secrets: secretsOf(client) })
       : (projectOf(undefined, client.projectId) as string);
   const { signal: callerSignal, onProgress, ignoreMissing = false } = options;
   // Our own controller, so that a consumer leaving the loop early also aborts what is in flight.

@@ -8,7 +8,7 @@
 import type { OperationId } from '../generated/client.ts';
 import { toServiceError } from './error-mapping.ts';
 import { InvalidResponseError, ValidationError } from './errors.ts';
-import { CallSecrets } from './redaction.ts';
+import { CallSecrets, redact } from './redaction.ts';
 import { fillPath, jsonBody, queryString } from './serialize.ts';
 import type { Received, Send } from './transport.ts';
 import { checkInput, OPERATIONS, PARAMETERS, type CheckContext, type CheckedInput, type OperationRule } from './validate.ts';
@@ -67,9 +67,9 @@ export interface CoreConfig {
 
 const PROJECT = 'project_id';
 
-function ruleOf(id: unknown): OperationRule {
+function ruleOf(id: unknown, secrets: readonly string[]): OperationRule {
   if (typeof id !== 'string' || !Object.hasOwn(OPERATIONS, id)) {
-    throw new ValidationError('operationId', `not an operation of the spec: ${typeof id === 'string' ? JSON.stringify(id) : typeof id}`);
+    throw new ValidationError('operationId', `not an operation of the spec: ${typeof id === 'string' ? JSON.stringify(redact(id, secrets)) : typeof id}`);
   }
   return OPERATIONS[id as OperationId];
 }
@@ -99,7 +99,7 @@ export function projectOf(given: unknown, fallback: string | undefined): unknown
  * Reads the typed input once: every own field into a map (a getter runs once), refusing
  * fields the operation does not have, so a typo is an error rather than a silently dropped value.
  */
-function readTyped(input: unknown, op: OperationRule, id: string): Map<string, unknown> {
+function readTyped(input: unknown, op: OperationRule, id: string, secrets: readonly string[]): Map<string, unknown> {
   if (input === undefined) return new Map();
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new ValidationError('input', `must be an object of ${id}'s parameters`);
@@ -109,17 +109,30 @@ function readTyped(input: unknown, op: OperationRule, id: string): Map<string, u
   const values = new Map<string, unknown>();
   for (const key of Object.keys(input)) {
     if (!known.has(key)) {
-      throw new ValidationError(key, `is not an input of ${id}${known.size > 0 ? ` (its inputs: ${[...known].join(', ')})` : ''}`);
+      // The field is named by the caller's key, which must not be quoted if it is a credential.
+      throw new ValidationError(redact(key, secrets), `is not an input of ${id}${known.size > 0 ? ` (its inputs: ${[...known].join(', ')})` : ''}`);
     }
     values.set(key, (input as Record<string, unknown>)[key]);
   }
   return values;
 }
 
+/**
+ * The caller's input read once, own field by own field, for work that sends several requests
+ * from one input (pages, polls): a getter or Proxy must not name another resource on a later
+ * request than on the first. Anything but an object is returned as it is, for the call to refuse.
+ */
+export function snapshotOf(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(input)) copy[key] = (input as Record<string, unknown>)[key];
+  return copy;
+}
+
 /** The typed input of operation `id`, checked: what `call` sends, and what bulk checks ahead. */
 export function checkTypedInput(id: OperationId, input: unknown, config: Pick<CoreConfig, 'projectId' | 'secrets'>): CheckedInput {
-  const op = ruleOf(id);
-  const values = readTyped(input, op, id);
+  const op = ruleOf(id, config.secrets);
+  const values = readTyped(input, op, id, config.secrets);
   const ctx: CheckContext = { secrets: config.secrets };
   return checkInput(
     op,
@@ -147,7 +160,7 @@ function decode(received: Received, attempts: number): unknown {
 export function createCore(config: CoreConfig) {
   const clientSecrets = new CallSecrets(config.secrets);
   return async function call(id: OperationId, input: unknown, options?: unknown): Promise<ApiResult<unknown> | MissingResult> {
-    const op = ruleOf(id);
+    const op = ruleOf(id, config.secrets);
     const opts = checkOptions(options, op, id);
     const checked = checkTypedInput(id, input, config);
     const url = config.endpoint + fillPath(op.path, checked.path) + queryString(op, checked.query);

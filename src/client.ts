@@ -3,7 +3,7 @@
 // settles the options once (endpoint, credentials, project, retries, timeouts) and wires the
 // generic core, the paginator, the waiters and the guarded raw client to one transport.
 import { ProcessorTasksOperations, type DescribeProcessorTaskInput, type OperationId, type OperationTypes, type PageableOperationId, type RawClient } from '../generated/client.ts';
-import { checkTypedInput, createCore, type ApiResult, type CallOptions, type Core, type MissingCallOptions, type MissingResult } from './call.ts';
+import { checkTypedInput, createCore, snapshotOf, type ApiResult, type CallOptions, type Core, type MissingCallOptions, type MissingResult } from './call.ts';
 import { resolveCredentials, type Credentials, type CredentialsInput } from './credentials.ts';
 import { checkEndpoint, regionEndpoint, type ModelArtsRegion } from './endpoints.ts';
 import { ValidationError } from './errors.ts';
@@ -151,7 +151,9 @@ export class ProcessorTasksClient extends ProcessorTasksOperations {
    * Rejects with WaitTimeoutError after `timeout` (default 5 minutes).
    * @returns the final, "missing" Describe result.
    */
-  waitUntilProcessorTaskDeleted(input: DescribeProcessorTaskInput, options?: WaitOptions): Promise<MissingResult> {
+  waitUntilProcessorTaskDeleted(given: DescribeProcessorTaskInput, options?: WaitOptions): Promise<MissingResult> {
+    // Read once: every poll names the task the first one did.
+    const input = snapshotOf(given) as DescribeProcessorTaskInput;
     return waitFor(
       'waitUntilProcessorTaskDeleted',
       async (signal) => {
@@ -169,9 +171,10 @@ export class ProcessorTasksClient extends ProcessorTasksOperations {
    * @returns the last Describe result, whose `data.status` says how the task ended.
    */
   waitUntilProcessorTaskFinished(
-    input: DescribeProcessorTaskInput,
+    given: DescribeProcessorTaskInput,
     options?: WaitOptions,
   ): Promise<ApiResult<OperationTypes['describeProcessorTask']['data']>> {
+    const input = snapshotOf(given) as DescribeProcessorTaskInput;
     return waitFor(
       'waitUntilProcessorTaskFinished',
       async (signal) => {

@@ -5,7 +5,7 @@
 // stops at the reported total. A server that returns the same page twice, or more pages than
 // its own total allows, is refused rather than followed into an endless loop.
 import type { OperationId, PageableOperationId } from '../generated/client.ts';
-import type { ApiResult, CallOptions, Core } from './call.ts';
+import { snapshotOf, type ApiResult, type CallOptions, type Core } from './call.ts';
 import { InvalidResponseError, ValidationError } from './errors.ts';
 import { OPERATIONS, PARAMETERS, type ParameterRule } from './validate.ts';
 
@@ -27,10 +27,10 @@ function fingerprint(items: readonly unknown[]): string {
 export function paginate(
   call: Core,
   id: PageableOperationId,
-  input: Record<string, unknown> | undefined,
+  given: Record<string, unknown> | undefined,
   options: CallOptions | undefined,
 ): AsyncIterableIterator<unknown> {
-  const source = pages(call, id, input, options);
+  const source = pages(call, id, given, options);
   let items: readonly unknown[] = [];
   let i = 0;
   const iterator: AsyncIterableIterator<unknown> = {
@@ -57,9 +57,11 @@ export function paginate(
 export async function* pages(
   call: Core,
   id: PageableOperationId,
-  input: Record<string, unknown> | undefined,
+  given: Record<string, unknown> | undefined,
   options: CallOptions | undefined,
 ): AsyncGenerator<readonly unknown[], void, undefined> {
+  // Every page is requested with the input as it read on the first: the same resource throughout.
+  const input = snapshotOf(given) as Record<string, unknown> | undefined;
   const paging = OPERATIONS[id as OperationId]?.paging;
   if (!paging) throw new ValidationError('operationId', `${id} does not page`);
   const limitField = queryRule(id, paging.limit).field;

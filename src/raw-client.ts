@@ -2,23 +2,27 @@
 // same guarantees as the typed methods. Each call is checked before openapi-fetch sees it
 // (its parameters and body read once, validated by the spec's rules under the names the
 // caller wrote, `path.task_id`), and per-call options that would change where the request
-// goes or what sends it are refused: `baseUrl` (other than the client's), `fetch`, `Request`,
-// `middleware` and `pathSerializer`. Middleware registered with `raw.use()` still runs; the
-// transport beneath then checks that the request it is handed is the one that was checked
-// (same method, origin and path), so nothing can steer a signed request elsewhere.
+// goes, what sends it or what it carries after the check are refused: `baseUrl` (other than
+// the client's), `fetch`, `Request`, `middleware`, `pathSerializer`, `querySerializer` and
+// `bodySerializer`; the checked body is sent as JSON whatever Content-Type the caller sets
+// (openapi-fetch would form-encode it for one). Arguments of the wrong type (a method or path
+// that is not a string, headers Headers would refuse) are ValidationErrors too. Middleware
+// registered with `raw.use()` still runs; the transport beneath then checks that the request
+// it is handed is the one that was checked (same method, origin and path), so nothing can
+// steer a signed request elsewhere. No message quotes a credential.
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'openapi-fetch';
 import { createRawClient, type OperationId, type RawClient } from '../generated/client.ts';
 import { projectOf } from './call.ts';
 import { ValidationError } from './errors.ts';
-import { CallSecrets } from './redaction.ts';
+import { CallSecrets, redact } from './redaction.ts';
 import { fillPath } from './serialize.ts';
 import type { Send } from './transport.ts';
 import { checkInput, OPERATIONS, type OperationRule } from './validate.ts';
 
 /** Carries the id of a checked call from the wrapper to the transport; never sent. */
 const CALL_HEADER = 'x-modelarts-processor-tasks-call';
-const REFUSED_OPTIONS = ['fetch', 'Request', 'middleware', 'pathSerializer'] as const;
+const REFUSED_OPTIONS = ['fetch', 'Request', 'middleware', 'pathSerializer', 'querySerializer', 'bodySerializer'] as const;
 const METHOD_NAMES = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
 // Null-body statuses: a Response cannot be built with a body for them.
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
@@ -42,10 +46,22 @@ export interface RawConfig {
 
 function readOnce(value: unknown, what: string): Record<string, unknown> {
   if (value === undefined) return {};
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ValidationError(what, 'must be an object');
+  const proto = typeof value === 'object' && value !== null ? Object.getPrototypeOf(value) : undefined;
+  // A boxed string or a Map has keys too, which would be read as options named "0" or none at all.
+  if (proto !== Object.prototype && proto !== null) throw new ValidationError(what, 'must be a plain object');
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = (value as Record<string, unknown>)[key];
+  for (const key of Object.keys(value as object)) out[key] = (value as Record<string, unknown>)[key];
   return out;
+}
+
+/** Headers from what the caller gave, or a ValidationError naming where (the value is not shown: it may be a credential). */
+function headersOf(value: unknown, what: string): Headers {
+  if (value === undefined) return new Headers();
+  try {
+    return new Headers(value as HeadersInit);
+  } catch {
+    throw new ValidationError(what, 'must be header names and values of visible Latin-1 text without line breaks (the value is not shown)');
+  }
 }
 
 export function createGuardedRawClient(config: RawConfig): RawClient {
@@ -62,7 +78,8 @@ export function createGuardedRawClient(config: RawConfig): RawClient {
       }
       const url = new URL(request.url);
       if (request.method !== expected.method || `${url.origin}${url.pathname}` !== expected.url) {
-        throw new ValidationError('raw', `a middleware changed the request to ${request.method} ${url.origin}${url.pathname}; refused, nothing was sent`);
+        const to = redact(`${request.method} ${url.origin}${url.pathname}`, config.secrets);
+        throw new ValidationError('raw', `a middleware changed the request to ${to}; refused, nothing was sent`);
       }
       const headers: Record<string, string> = {};
       request.headers.forEach((value, name) => {
@@ -79,22 +96,28 @@ export function createGuardedRawClient(config: RawConfig): RawClient {
     },
   });
 
-  function guard(method: string, schemaPath: unknown, init: unknown): Promise<unknown> {
-    const route = typeof schemaPath === 'string' ? byRoute.get(`${method.toUpperCase()} ${schemaPath}`) : undefined;
+  function guard(method: unknown, schemaPath: unknown, init: unknown): Promise<unknown> {
+    if (typeof method !== 'string') throw new ValidationError('method', `must be an HTTP method name, got ${typeof method}`);
+    if (typeof schemaPath !== 'string') throw new ValidationError('path', `must be a path template of the spec, got ${typeof schemaPath}`);
+    const route = byRoute.get(`${method.toUpperCase()} ${schemaPath}`);
     if (route === undefined) {
-      throw new ValidationError('path', `${method} ${String(schemaPath)} is not an operation of the spec`);
+      throw new ValidationError('path', `${redact(`${method} ${schemaPath}`, config.secrets)} is not an operation of the spec`);
     }
     const [, op] = route;
     const options = readOnce(init, 'init');
     for (const name of REFUSED_OPTIONS) {
       if (options[name] !== undefined) throw new ValidationError(`init.${name}`, 'is refused: it could send the request elsewhere or unsigned; configure the client instead');
     }
-    if (options.baseUrl !== undefined && String(options.baseUrl).replace(/\/+$/, '') !== config.endpoint) {
+    const baseUrl = options.baseUrl instanceof URL ? options.baseUrl.href : options.baseUrl;
+    if (baseUrl !== undefined && (typeof baseUrl !== 'string' || baseUrl.replace(/\/+$/, '') !== config.endpoint)) {
       throw new ValidationError('init.baseUrl', 'must be the client\'s endpoint (or left out): set `endpoint` on the client to call another host');
     }
     const params = readOnce(options.params, 'params');
     const path = readOnce(params.path, 'params.path');
     const query = readOnce(params.query, 'params.query');
+    const headers = headersOf(options.headers, 'init.headers');
+    // Header parameters go with the headers, checked the same way (the spec defines none).
+    headersOf(params.header, 'params.header').forEach((value, name) => headers.set(name, value));
     const checked = checkInput(
       op,
       (p) => (p.in === 'path' ? (p.name === 'project_id' ? projectOf(path[p.name], config.projectId) : path[p.name]) : query[p.name]),
@@ -104,14 +127,14 @@ export function createGuardedRawClient(config: RawConfig): RawClient {
     );
     const id = randomUUID();
     pending.set(id, { method: op.method, url: config.endpoint + fillPath(op.path, checked.path), projectId: checked.path.project_id });
-    const headers = new Headers(options.headers as HeadersInit | undefined);
     headers.set(CALL_HEADER, id);
     const call = (inner as unknown as Record<string, (p: string, i: unknown) => Promise<unknown>>)[op.method]!;
     const sent = call(op.path, {
       ...options,
       baseUrl: undefined,
       headers,
-      params: { ...params, path: checked.path, query: checked.query },
+      params: { path: checked.path, query: checked.query },
+      bodySerializer: (body: unknown) => JSON.stringify(body),
       ...(checked.body === undefined ? {} : { body: checked.body }),
     });
     return sent.finally(() => pending.delete(id));
@@ -129,7 +152,7 @@ export function createGuardedRawClient(config: RawConfig): RawClient {
   }
   raw.request = (method: unknown, schemaPath: unknown, init?: unknown) => {
     try {
-      return guard(String(method).toUpperCase(), schemaPath, init);
+      return guard(method, schemaPath, init);
     } catch (err) {
       return Promise.reject(err);
     }

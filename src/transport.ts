@@ -81,12 +81,12 @@ async function readPrefix(body: ReadableStream<Uint8Array>, limit: number): Prom
   return { bytes: Buffer.concat(chunks, size), complete: true };
 }
 
-/** The body, read within the attempt's signal and up to its limit. */
-async function readBody(res: Response, config: TransportConfig, attempts: number): Promise<Uint8Array> {
-  if (res.body === null) return EMPTY;
+/** The body, read within the attempt's signal and up to its limit; `cut` when an error body was longer. */
+async function readBody(res: Response, config: TransportConfig, attempts: number): Promise<{ bytes: Uint8Array; cut: boolean }> {
+  if (res.body === null) return { bytes: EMPTY, cut: false };
   const limit = res.ok ? config.maxBodyBytes : config.maxErrorBodyBytes;
   const declared = Number(res.headers.get('content-length') ?? NaN);
-  if (declared <= limit) return new Uint8Array(await res.arrayBuffer());
+  if (declared <= limit) return { bytes: new Uint8Array(await res.arrayBuffer()), cut: false };
   const prefix = await readPrefix(res.body, limit);
   if (!prefix.complete && res.ok) {
     throw new InvalidResponseError(
@@ -96,7 +96,7 @@ async function readBody(res: Response, config: TransportConfig, attempts: number
       attempts,
     );
   }
-  return prefix.bytes;
+  return { bytes: prefix.bytes, cut: !prefix.complete };
 }
 
 function describeFailure(err: unknown): string {
@@ -113,6 +113,8 @@ export function createTransport(config: TransportConfig): Send {
   return async function send(request: OutgoingRequest, ctx: CallContext): Promise<Received> {
     const { method, url, body } = request;
     const { signal, secrets } = ctx;
+    // What the logger is told: a caller may have put a credential in the path or query.
+    const logUrl = secrets.redact(url);
     const baseHeaders: Record<string, string> = { 'user-agent': config.userAgent, ...request.headers };
     // Monotonic: a wall-clock step (NTP, a resumed VM) must not end the call early or never.
     const deadline = performance.now() + config.totalTimeout;
@@ -134,18 +136,19 @@ export function createTransport(config: TransportConfig): Send {
       let result: { received: Received } | { failure: ModelArtsError };
       let delay: number | undefined;
       try {
-        logger?.({ type: 'request', method, url, attempt });
+        logger?.({ type: 'request', method, url: logUrl, attempt });
         const res = await config.fetch(url, { method, headers, body: body as BodyInit | undefined, redirect: 'manual', signal: scope.signal });
-        const bytes = await readBody(res, config, attempt);
+        const { bytes, cut } = await readBody(res, config, attempt);
         scope.dispose();
         const received: Received = {
           status: res.status,
           statusText: secrets.redact(res.statusText),
           headers: secrets.redactHeaders(res.headers),
-          body: secrets.redactBytes(bytes),
+          // A body cut at the limit may end inside a secret: that start is redacted too.
+          body: secrets.redactBytes(bytes, cut),
         };
         const requestId = received.headers.get('x-request-id') ?? undefined;
-        logger?.({ type: 'response', method, url, attempt, status: received.status, requestId, ms: Math.round(performance.now() - started) });
+        logger?.({ type: 'response', method, url: logUrl, attempt, status: received.status, requestId, ms: Math.round(performance.now() - started) });
         result = { received };
         if (retriesLeft && mayRetryStatus(retry, method, received.status)) {
           delay = retryDelay(retry, attempt, parseRetryAfter(received.headers.get('retry-after')));
@@ -163,7 +166,7 @@ export function createTransport(config: TransportConfig): Send {
           const message = secrets.redact(`could not complete ${method} ${new URL(url).origin}: ${describeFailure(err)}`);
           failure = new ConnectionError(message, attempt, { cause: err });
         }
-        logger?.({ type: 'failure', method, url, attempt, error: failure.message });
+        logger?.({ type: 'failure', method, url: logUrl, attempt, error: failure.message });
         result = { failure };
         if (retriesLeft && mayRetryFailure(retry, method, failure)) delay = retryDelay(retry, attempt, undefined);
       }
@@ -173,7 +176,7 @@ export function createTransport(config: TransportConfig): Send {
         return result.received;
       }
       const reason = 'failure' in result ? result.failure.name : `HTTP ${result.received.status}`;
-      logger?.({ type: 'retry', method, url, attempt, delayMs: delay, reason });
+      logger?.({ type: 'retry', method, url: logUrl, attempt, delayMs: delay, reason });
       await sleep(delay, signal);
     }
   };

@@ -7,7 +7,7 @@
 // naming the field, never a TypeError or URIError from deeper down.
 import { operations, parameters, schemas, type OperationId } from '../generated/client.ts';
 import { ValidationError } from './errors.ts';
-import { redact } from './redaction.ts';
+import { redactorFor } from './redaction.ts';
 
 export type Schema = {
   readonly type?: string;
@@ -73,7 +73,7 @@ function regex(pattern: string): RegExp {
 /** What a message may show of a value: never a secret, never more than 40 characters. */
 function show(value: unknown, secrets: readonly string[]): string {
   if (typeof value === 'string') {
-    const clean = redact(value, secrets);
+    const clean = redactorFor(secrets)(value);
     const cut = clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
     return `${JSON.stringify(cut)} (${value.length} characters)`;
   }
@@ -203,7 +203,8 @@ function checkObject(
     const v = source[key];
     if (v === undefined) continue; // as JSON.stringify drops it
     const sub = s.properties?.[key];
-    const at = `${field}.${key}`;
+    // Keys are the caller's: one that is a credential is not quoted in a field name either.
+    const at = `${field}.${redactorFor(ctx.secrets)(key)}`;
     if (sub) copy[key] = checkValue(v, sub, at, ctx, depth + 1);
     else if (s.additionalProperties === false) {
       throw new ValidationError(at, `is not a field of ${field}${s.properties ? ` (known: ${Object.keys(s.properties).join(', ')})` : ''}`);
