@@ -176,7 +176,7 @@ async function cpuPerCall(tasks: Record<string, () => Promise<unknown>>, o: { bl
 /** Each ingredient alone, without the network: µs per operation. */
 async function runPieces(origin: string): Promise<Record<string, Spread>> {
   const url = `${origin}/v2/${PROJECT_ID}/processor-tasks/${TASK_ID}`;
-  const headersInit = { 'user-agent': 'modelarts-processor-tasks/0.1.0 node/x', 'X-Auth-Token': 'bench-token' };
+  const headersInit = { 'user-agent': 'modelarts-processor-tasks/0.2.0 node/x', 'X-Auth-Token': 'bench-token' };
   const stubResponse = () => new Response(null, { status: 200 });
   const raw = createClient<paths>({ baseUrl: origin, fetch: async () => stubResponse() });
   const rawStream = createClient<paths>({ baseUrl: origin });

@@ -72,7 +72,7 @@ function standIn(call: (taskId: string) => Promise<{ status: number; requestId: 
 }
 
 const real = createProcessorTasksClient({ endpoint: origin, credentials: { token: 'bench-token' }, projectId: PROJECT_ID });
-const headers = { 'user-agent': `modelarts-processor-tasks/0.1.0 node/${process.versions.node}`, 'x-auth-token': 'bench-token' };
+const headers = { 'user-agent': `modelarts-processor-tasks/0.2.0 node/${process.versions.node}`, 'x-auth-token': 'bench-token' };
 const client: ProcessorTasksClient =
   mode === 'client'
     ? real

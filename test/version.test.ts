@@ -30,6 +30,12 @@ describe('version', () => {
     expect(doc.info.version).toBe(version);
   });
 
+  it('the Python and Go clients carry it', () => {
+    expect(read('python/pyproject.toml')).toMatch(new RegExp(`^version = "${version.replace(/\./g, '\\.')}"$`, 'm'));
+    expect(read('python/modelarts_processor_tasks/client.py')).toContain(`__version__ = "${version}"`);
+    expect(read('go/client.go')).toContain(`const Version = "${version}"`);
+  });
+
   it('the docs page embeds it', () => {
     expect(read('generated/docs/index.html')).toContain(`"version":${JSON.stringify(version)}`);
   });
