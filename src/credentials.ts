@@ -12,7 +12,7 @@ export interface SignableRequest {
   method: string;
   url: string;
   projectId: string | undefined;
-  /** Signed with its hash; absent for DELETE. */
+  /** Signed with its hash; absent when the operation has no body (GET, DELETE, Stop). */
   body?: Uint8Array | undefined;
   /** Signed when the request has a body. */
   contentType?: string | undefined;

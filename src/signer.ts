@@ -33,7 +33,7 @@ import { createHmac, hash } from 'node:crypto';
 
 export const ALGORITHM = 'SDK-HMAC-SHA256';
 
-/** hex(sha256('')): hashing nothing is the common case (DELETE), so skip it. */
+/** hex(sha256('')): hashing nothing is the common case (every GET and DELETE), so skip it. */
 export const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 // Tables for the per-character encoding loop, which runs only on components
