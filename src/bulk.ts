@@ -7,7 +7,7 @@
 // DNS or TLS failure, 5xx), as a dead endpoint would otherwise cost every id its retries.
 import { setMaxListeners } from 'node:events';
 import { projectOf } from './call.ts';
-import { secretsOf, type ProcessorTasksClient } from './client.ts';
+import { secretsOfClient, type ProcessorTasksClient } from './client.ts';
 import {
   ConnectionError,
   InvalidResponseError,
@@ -136,7 +136,7 @@ export async function* deleteProcessorTasks(
   const givenProject: unknown = options.projectId;
   const projectId =
     givenProject !== undefined
-      ? checkProjectId(givenProject, { secrets: secretsOf(client) })
+      ? checkProjectId(givenProject, { secrets: secretsOfClient(client) })
       : (projectOf(undefined, client.projectId) as string);
   const { signal: callerSignal, onProgress, ignoreMissing = false } = options;
   // Our own controller, so that a consumer leaving the loop early also aborts what is in flight.

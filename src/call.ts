@@ -11,7 +11,7 @@ import { InvalidResponseError, ValidationError } from './errors.ts';
 import { CallSecrets, redact } from './redaction.ts';
 import { fillPath, jsonBody, queryString } from './serialize.ts';
 import type { Received, Send } from './transport.ts';
-import { checkInput, OPERATIONS, PARAMETERS, type CheckContext, type CheckedInput, type OperationRule } from './validate.ts';
+import { checkInput, OPERATIONS, ownFields, PARAMETERS, type CheckContext, type CheckedInput, type OperationRule } from './validate.ts';
 
 export interface CallOptions {
   /** Aborts the call (and its retries); it then rejects with the signal's reason. */
@@ -99,20 +99,19 @@ export function projectOf(given: unknown, fallback: string | undefined): unknown
  * Reads the typed input once: every own field into a map (a getter runs once), refusing
  * fields the operation does not have, so a typo is an error rather than a silently dropped value.
  */
-function readTyped(input: unknown, op: OperationRule, id: string, secrets: readonly string[]): Map<string, unknown> {
-  if (input === undefined) return new Map();
+function readTyped(input: unknown, op: OperationRule, id: string, secrets: readonly string[]): Record<string, unknown> {
+  if (input === undefined) return {};
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new ValidationError('input', `must be an object of ${id}'s parameters`);
   }
+  const values = ownFields(input);
   const known = new Set<string>(op.params.map((k) => PARAMETERS[k]!.field));
   if (op.body) known.add('body');
-  const values = new Map<string, unknown>();
-  for (const key of Object.keys(input)) {
+  for (const key of Object.keys(values)) {
     if (!known.has(key)) {
       // The field is named by the caller's key, which must not be quoted if it is a credential.
       throw new ValidationError(redact(key, secrets), `is not an input of ${id}${known.size > 0 ? ` (its inputs: ${[...known].join(', ')})` : ''}`);
     }
-    values.set(key, (input as Record<string, unknown>)[key]);
   }
   return values;
 }
@@ -123,30 +122,33 @@ function readTyped(input: unknown, op: OperationRule, id: string, secrets: reado
  * request than on the first. Anything but an object is returned as it is, for the call to refuse.
  */
 export function snapshotOf(input: unknown): unknown {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(input)) copy[key] = (input as Record<string, unknown>)[key];
-  return copy;
+  return typeof input !== 'object' || input === null || Array.isArray(input) ? input : ownFields(input);
 }
 
 /** The typed input of operation `id`, checked: what `call` sends, and what bulk checks ahead. */
 export function checkTypedInput(id: OperationId, input: unknown, config: Pick<CoreConfig, 'projectId' | 'secrets'>): CheckedInput {
-  const op = ruleOf(id, config.secrets);
+  return checkTyped(ruleOf(id, config.secrets), id, input, config);
+}
+
+function checkTyped(op: OperationRule, id: string, input: unknown, config: Pick<CoreConfig, 'projectId' | 'secrets'>): CheckedInput {
   const values = readTyped(input, op, id, config.secrets);
   const ctx: CheckContext = { secrets: config.secrets };
   return checkInput(
     op,
-    (p) => (p.in === 'path' && p.name === PROJECT ? projectOf(values.get(p.field), config.projectId) : values.get(p.field)),
-    { given: values.has('body'), value: values.get('body') },
+    (p) => (p.in === 'path' && p.name === PROJECT ? projectOf(values[p.field], config.projectId) : values[p.field]),
+    { given: Object.hasOwn(values, 'body'), value: values.body },
     'typed',
     ctx,
   );
 }
 
+/** Bytes as UTF-8 text. */
+const utf8 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+
 function decode(received: Received, attempts: number): unknown {
   if (received.body.length === 0) return undefined;
   try {
-    return JSON.parse(Buffer.from(received.body.buffer, received.body.byteOffset, received.body.byteLength).toString('utf8'));
+    return JSON.parse(utf8(received.body));
   } catch {
     throw new InvalidResponseError(
       `HTTP ${received.status} success body is not JSON`,
@@ -162,7 +164,7 @@ export function createCore(config: CoreConfig) {
   return async function call(id: OperationId, input: unknown, options?: unknown): Promise<ApiResult<unknown> | MissingResult> {
     const op = ruleOf(id, config.secrets);
     const opts = checkOptions(options, op, id);
-    const checked = checkTypedInput(id, input, config);
+    const checked = checkTyped(op, id, input, config);
     const url = config.endpoint + fillPath(op.path, checked.path) + queryString(op, checked.query);
     const body = jsonBody(checked);
     const secrets = new CallSecrets(clientSecrets);
@@ -175,9 +177,8 @@ export function createCore(config: CoreConfig) {
       const data = op.success.body === 'json' ? decode(received, ctx.attempts) : op.success.body === 'empty' ? {} : undefined;
       return { data, status: received.status, requestId, attempts: ctx.attempts, missing: false };
     }
-    const text = Buffer.from(received.body.buffer, received.body.byteOffset, received.body.byteLength).toString('utf8');
     const err = toServiceError(
-      { status: received.status, statusText: received.statusText, headers: received.headers, body: text, attempts: ctx.attempts },
+      { status: received.status, statusText: received.statusText, headers: received.headers, body: utf8(received.body), attempts: ctx.attempts },
       secrets.values,
     );
     if (opts.ignoreMissing && err.status === 400 && err.errorCode !== undefined && op.missing.includes(err.errorCode)) {

@@ -76,18 +76,51 @@ function checkByteLimit(value: unknown): number {
   return value;
 }
 
+export interface ClientTarget {
+  /** Origin and base path, without a trailing slash. */
+  endpoint: string;
+  /** The region the endpoint came from, when it came from one. */
+  region: string | undefined;
+  /** The default project, checked; undefined when none is given or set. */
+  projectId: string | undefined;
+}
+
+type TargetOptions = Pick<ProcessorTasksClientOptions, 'region' | 'endpoint' | 'projectId' | 'allowInsecureHttp'>;
+
+function resolveEndpoint(options: TargetOptions, env: Record<string, string | undefined>): Omit<ClientTarget, 'projectId'> {
+  if (options.endpoint !== undefined) return { endpoint: checkEndpoint(options.endpoint, options.allowInsecureHttp), region: undefined };
+  const region = options.region ?? (env.HUAWEICLOUD_SDK_REGION || undefined);
+  if (region === undefined) throw new ValidationError('region', 'give a region (e.g. "cn-north-4") or an endpoint, or set HUAWEICLOUD_SDK_REGION');
+  return { endpoint: checkEndpoint(regionEndpoint(region, env), options.allowInsecureHttp), region };
+}
+
+/**
+ * Where calls go and which project they name by default, from the options and the
+ * environment (HUAWEICLOUD_SDK_REGION, HUAWEICLOUD_SDK_REGION_MODELARTS_<REGION>,
+ * HUAWEICLOUD_SDK_PROJECT_ID): the one resolution the client and the CLI share, which needs no
+ * credentials (a dry run has none). `secrets` keep a credential out of a message about the project.
+ */
+export function resolveTarget(options: TargetOptions, env: Record<string, string | undefined>, secrets: readonly string[] = []): ClientTarget {
+  return { ...resolveEndpoint(options, env), projectId: resolveProject(options, env, secrets) };
+}
+
+function resolveProject(options: TargetOptions, env: Record<string, string | undefined>, secrets: readonly string[]): string | undefined {
+  const project = options.projectId ?? (env.HUAWEICLOUD_SDK_PROJECT_ID || undefined);
+  return project === undefined ? undefined : checkProjectId(project, { secrets });
+}
+
 // A client's credential secrets, for the modules beside it (bulk, CLI) that build messages
 // from caller input; kept off the client object so that nothing can print them.
 const SECRETS = new WeakMap<ProcessorTasksClient, readonly string[]>();
 
 /** Internal: the secrets a message about `client`'s input must never quote. */
-export function secretsOf(client: ProcessorTasksClient): readonly string[] {
+export function secretsOfClient(client: ProcessorTasksClient): readonly string[] {
   return SECRETS.get(client) ?? [];
 }
 
 export class ProcessorTasksClient extends ProcessorTasksOperations {
   readonly endpoint: string;
-  readonly region: string | undefined = undefined;
+  readonly region: string | undefined;
   readonly projectId: string | undefined;
   /** The generated openapi-fetch client, with this client's checks, auth, retries and timeouts beneath it. */
   readonly raw: RawClient;
@@ -98,19 +131,12 @@ export class ProcessorTasksClient extends ProcessorTasksOperations {
     super();
     if (typeof options !== 'object' || options === null) throw new ValidationError('options', 'must be an object');
     const env = options.env ?? process.env;
-    if (options.endpoint !== undefined) {
-      this.endpoint = checkEndpoint(options.endpoint, options.allowInsecureHttp);
-    } else {
-      const region = options.region ?? (env.HUAWEICLOUD_SDK_REGION || undefined);
-      if (region === undefined) throw new ValidationError('region', 'give a region (e.g. "cn-north-4") or an endpoint, or set HUAWEICLOUD_SDK_REGION');
-      this.region = region;
-      this.endpoint = checkEndpoint(regionEndpoint(region, env), options.allowInsecureHttp);
-    }
+    // In this order: where, then who (the credentials' secrets keep a message about the project clean).
+    ({ endpoint: this.endpoint, region: this.region } = resolveEndpoint(options, env));
     const credentials = resolveCredentials(options.credentials, env);
     this.#secrets = credentials.secrets();
     SECRETS.set(this, this.#secrets);
-    const project = options.projectId ?? (env.HUAWEICLOUD_SDK_PROJECT_ID || undefined);
-    this.projectId = project === undefined ? undefined : checkProjectId(project, { secrets: this.#secrets });
+    this.projectId = resolveProject(options, env, this.#secrets);
     if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new ValidationError('fetch', 'must be a function');
     const send = createTransport({
       fetch: options.fetch ?? globalThis.fetch,
@@ -151,17 +177,8 @@ export class ProcessorTasksClient extends ProcessorTasksOperations {
    * Rejects with WaitTimeoutError after `timeout` (default 5 minutes).
    * @returns the final, "missing" Describe result.
    */
-  waitUntilProcessorTaskDeleted(given: DescribeProcessorTaskInput, options?: WaitOptions): Promise<MissingResult> {
-    // Read once: every poll names the task the first one did.
-    const input = snapshotOf(given) as DescribeProcessorTaskInput;
-    return waitFor(
-      'waitUntilProcessorTaskDeleted',
-      async (signal) => {
-        const r = await this.describeProcessorTask(input, { signal, ignoreMissing: true });
-        return r.missing ? { done: true, value: r, state: 'missing' } : { done: false, value: r as never, state: { status: r.data.status } };
-      },
-      options,
-    );
+  waitUntilProcessorTaskDeleted(input: DescribeProcessorTaskInput, options?: WaitOptions): Promise<MissingResult> {
+    return this.#pollDescribe('waitUntilProcessorTaskDeleted', input, options, (r) => r.missing) as Promise<MissingResult>;
   }
 
   /**
@@ -171,15 +188,29 @@ export class ProcessorTasksClient extends ProcessorTasksOperations {
    * @returns the last Describe result, whose `data.status` says how the task ended.
    */
   waitUntilProcessorTaskFinished(
-    given: DescribeProcessorTaskInput,
+    input: DescribeProcessorTaskInput,
     options?: WaitOptions,
   ): Promise<ApiResult<OperationTypes['describeProcessorTask']['data']>> {
+    return this.#pollDescribe('waitUntilProcessorTaskFinished', input, options, (r) => !r.missing && FINISHED.has(r.data.status as number), false) as Promise<
+      ApiResult<OperationTypes['describeProcessorTask']['data']>
+    >;
+  }
+
+  /** Describe, polled until `done`; a missing task is an answer only when `ignoreMissing`. */
+  #pollDescribe(
+    name: string,
+    given: DescribeProcessorTaskInput,
+    options: WaitOptions | undefined,
+    done: (r: ApiResult<OperationTypes['describeProcessorTask']['data']> | MissingResult) => boolean,
+    ignoreMissing = true,
+  ): Promise<ApiResult<OperationTypes['describeProcessorTask']['data']> | MissingResult> {
+    // Read once: every poll names the task the first one did.
     const input = snapshotOf(given) as DescribeProcessorTaskInput;
     return waitFor(
-      'waitUntilProcessorTaskFinished',
+      name,
       async (signal) => {
-        const r = await this.describeProcessorTask(input, { signal });
-        return { done: FINISHED.has(r.data.status as number), value: r, state: { status: r.data.status } };
+        const r = await this.describeProcessorTask(input, { signal, ignoreMissing });
+        return { done: done(r), value: r, state: r.missing ? 'missing' : { status: r.data.status } };
       },
       options,
     );

@@ -54,7 +54,7 @@ export function paginate(
 }
 
 /** Every page's items, fetched one page at a time. */
-export async function* pages(
+async function* pages(
   call: Core,
   id: PageableOperationId,
   given: Record<string, unknown> | undefined,

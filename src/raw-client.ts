@@ -18,7 +18,7 @@ import { ValidationError } from './errors.ts';
 import { CallSecrets, redact } from './redaction.ts';
 import { fillPath } from './serialize.ts';
 import type { Send } from './transport.ts';
-import { checkInput, OPERATIONS, type OperationRule } from './validate.ts';
+import { checkInput, OPERATIONS, ownFields, type OperationRule } from './validate.ts';
 
 /** Carries the id of a checked call from the wrapper to the transport; never sent. */
 const CALL_HEADER = 'x-modelarts-processor-tasks-call';
@@ -49,9 +49,7 @@ function readOnce(value: unknown, what: string): Record<string, unknown> {
   const proto = typeof value === 'object' && value !== null ? Object.getPrototypeOf(value) : undefined;
   // A boxed string or a Map has keys too, which would be read as options named "0" or none at all.
   if (proto !== Object.prototype && proto !== null) throw new ValidationError(what, 'must be a plain object');
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value as object)) out[key] = (value as Record<string, unknown>)[key];
-  return out;
+  return ownFields(value as object);
 }
 
 /** Headers from what the caller gave, or a ValidationError naming where (the value is not shown: it may be a credential). */
@@ -140,22 +138,16 @@ export function createGuardedRawClient(config: RawConfig): RawClient {
     return sent.finally(() => pending.delete(id));
   }
 
-  const raw = { ...inner } as Record<string, unknown>;
-  for (const method of METHOD_NAMES) {
-    raw[method] = (schemaPath: unknown, init?: unknown) => {
-      try {
-        return guard(method, schemaPath, init);
-      } catch (err) {
-        return Promise.reject(err);
-      }
-    };
-  }
-  raw.request = (method: unknown, schemaPath: unknown, init?: unknown) => {
+  // Every method answers with a promise, a refusal included, as openapi-fetch's do.
+  const guarded = (method: unknown, schemaPath: unknown, init: unknown): Promise<unknown> => {
     try {
       return guard(method, schemaPath, init);
     } catch (err) {
       return Promise.reject(err);
     }
   };
+  const raw = { ...inner } as Record<string, unknown>;
+  for (const method of METHOD_NAMES) raw[method] = (schemaPath: unknown, init?: unknown) => guarded(method, schemaPath, init);
+  raw.request = guarded;
   return raw as unknown as Client<never> as RawClient;
 }

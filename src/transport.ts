@@ -113,8 +113,9 @@ export function createTransport(config: TransportConfig): Send {
   return async function send(request: OutgoingRequest, ctx: CallContext): Promise<Received> {
     const { method, url, body } = request;
     const { signal, secrets } = ctx;
-    // What the logger is told: a caller may have put a credential in the path or query.
-    const logUrl = secrets.redact(url);
+    // What the logger is told: a caller may have put a credential in the path or query
+    // (worked out only when there is a logger: this is every call's path).
+    const logUrl = logger ? secrets.redact(url) : url;
     const baseHeaders: Record<string, string> = { 'user-agent': config.userAgent, ...request.headers };
     // Monotonic: a wall-clock step (NTP, a resumed VM) must not end the call early or never.
     const deadline = performance.now() + config.totalTimeout;

@@ -96,6 +96,16 @@ function codePoints(s: string): number {
   return n;
 }
 
+/**
+ * An object's own fields, each read exactly once (a getter or a Proxy answers once), into a
+ * plain copy: what every later check and the request are built from.
+ */
+export function ownFields(value: object): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) copy[key] = (value as Record<string, unknown>)[key];
+  return copy;
+}
+
 export interface CheckContext {
   /** Credential values: a value equal to one is never quoted. */
   readonly secrets: readonly string[];
@@ -105,7 +115,7 @@ export interface CheckContext {
  * Validates `value` against `schema` and returns a copy built from what was read: plain
  * data only, each property read once. Throws a ValidationError naming `field`.
  */
-export function checkValue(value: unknown, schema: Schema, field: string, ctx: CheckContext, depth = 0): unknown {
+function checkValue(value: unknown, schema: Schema, field: string, ctx: CheckContext, depth = 0): unknown {
   if (depth > MAX_DEPTH) throw new ValidationError(field, `nested more than ${MAX_DEPTH} levels deep (a cycle?)`);
   const s = schema.$ref !== undefined ? NAMED[schema.$ref]! : schema;
   const fail = (reason: string): never => {

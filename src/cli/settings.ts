@@ -2,12 +2,11 @@
 // the environment says (credentials, default project, default region), exactly as it does for
 // applications; the CLI adds the flags on top and rewords the library's errors with the flag
 // or variable the user has to fix.
-import { createProcessorTasksClient, type ProcessorTasksClient } from '../client.ts';
+import { createProcessorTasksClient, resolveTarget as resolveClientTarget, type ProcessorTasksClient } from '../client.ts';
 import { credentialsFromEnv, TOKEN_VARIABLE } from '../credentials.ts';
-import { checkEndpoint, regionEndpoint } from '../endpoints.ts';
+import type { ModelArtsRegion } from '../endpoints.ts';
 import { ValidationError } from '../errors.ts';
 import type { Logger } from '../transport.ts';
-import { checkProjectId } from '../validate.ts';
 import { UsageError } from './exit-codes.ts';
 import type { CliIo } from './io.ts';
 import type { Printer } from './output.ts';
@@ -66,17 +65,17 @@ export interface Target {
   endpoint: string;
 }
 
-/** Project and endpoint, checked: what a dry run needs, with no credentials. */
+/**
+ * Project and endpoint, checked, as the library resolves them (no credentials needed: a dry
+ * run has none). The CLI only says in its own words, naming its flags, what is missing.
+ */
 export function resolveTarget(g: GlobalOptions, env: CliIo['env'], secrets: readonly string[]): Target {
-  const rawProject = g.projectId ?? (env.HUAWEICLOUD_SDK_PROJECT_ID || undefined);
-  if (rawProject === undefined) throw new UsageError('no project id: pass --project-id or set HUAWEICLOUD_SDK_PROJECT_ID');
-  const projectId = settled(() => checkProjectId(rawProject, { secrets }));
-  const region = g.region ?? (env.HUAWEICLOUD_SDK_REGION || undefined);
-  let endpoint: string;
-  if (g.endpoint !== undefined) endpoint = settled(() => checkEndpoint(g.endpoint!));
-  else if (region !== undefined) endpoint = settled(() => checkEndpoint(regionEndpoint(region, env)));
-  else throw new UsageError('no endpoint: pass --region (e.g. cn-north-4) or --endpoint <url>, or set HUAWEICLOUD_SDK_REGION');
-  return { projectId, endpoint };
+  if (g.projectId === undefined && !env.HUAWEICLOUD_SDK_PROJECT_ID) throw new UsageError('no project id: pass --project-id or set HUAWEICLOUD_SDK_PROJECT_ID');
+  if (g.endpoint === undefined && g.region === undefined && !env.HUAWEICLOUD_SDK_REGION) {
+    throw new UsageError('no endpoint: pass --region (e.g. cn-north-4) or --endpoint <url>, or set HUAWEICLOUD_SDK_REGION');
+  }
+  const target = settled(() => resolveClientTarget({ endpoint: g.endpoint, region: g.region as ModelArtsRegion | undefined, projectId: g.projectId }, env, secrets));
+  return { projectId: target.projectId!, endpoint: target.endpoint };
 }
 
 /** Every secret the run may hold, for the printer to redact. */
@@ -90,8 +89,8 @@ function debugLogger(printer: Printer): Logger {
   return (event) => printer.err(`debug: ${JSON.stringify(event)}`);
 }
 
-/** The client for a command: target, credentials from the environment, retries, timeout, logger. */
-export function clientFor(g: GlobalOptions, io: CliIo, printer: Printer, target: Target): ProcessorTasksClient {
+/** The client for a command: target (resolved here unless the command already did), credentials from the environment, retries, timeout, logger. */
+export function clientFor(g: GlobalOptions, io: CliIo, printer: Printer, target: Target = resolveTarget(g, io.env, secretsOf(io.env, g.tokenEnv))): ProcessorTasksClient {
   const credentials = settled(
     () => credentialsFromEnv(io.env, { tokenVariable: g.tokenEnv, requireToken: g.tokenEnvExplicit }),
     (field) => (field === g.tokenEnv && g.tokenEnvExplicit ? `${g.tokenEnv} (named by --token-env)` : undefined),

@@ -149,11 +149,12 @@ async function openSource(o: DeleteOptions, io: CliIo, signal: AbortSignal): Pro
   if (path === undefined) return { ids: chain(o.taskIds, undefined), fromStdin: false, count: async () => ({ n: o.taskIds.length, atLeast: false }) };
   if (path === '-') return { ...peekable(o.taskIds, readIds(io.stdin, { name: 'stdin', owned: false, signal })), fromStdin: true };
   const stream = await openIdsFile(path);
+  // A second, streamed pass over the file, made once however often the count is asked (prompt, bar).
+  let lines: Promise<number> | undefined;
   return {
     ids: chain(o.taskIds, readIds(stream, { name: path, owned: true, signal })),
     fromStdin: false,
-    // A second, streamed pass over the file.
-    count: async () => ({ n: o.taskIds.length + (await countIdLines(path)), atLeast: false }),
+    count: async () => ({ n: o.taskIds.length + (await (lines ??= countIdLines(path))), atLeast: false }),
   };
 }
 

@@ -1,7 +1,7 @@
 // `describe <task-id>`: one task, as the service reports it (JSON) or as a short summary.
 import { type Command, Option } from 'commander';
 import type { CommandContext } from '../program.ts';
-import { clientFor, resolveTarget, secretsOf, settled } from '../settings.ts';
+import { clientFor, settled } from '../settings.ts';
 import { taskLines } from '../task-format.ts';
 
 export function registerDescribe(program: Command, ctx: CommandContext): void {
@@ -14,8 +14,7 @@ export function registerDescribe(program: Command, ctx: CommandContext): void {
     .action(async (taskId: string, o: Record<string, unknown>, cmd: Command) => {
       const g = ctx.globals(cmd);
       const { io, printer } = ctx;
-      const target = resolveTarget(g, io.env, secretsOf(io.env, g.tokenEnv));
-      const client = clientFor(g, io, printer, target);
+      const client = clientFor(g, io, printer);
       const { data } = await settled(() => client.describeProcessorTask({ taskId }, { signal: io.signal }), (f) => (f === 'taskId' ? '<task-id>' : undefined));
       if (o.output === 'text') for (const line of taskLines(data)) printer.out(line);
       else for (const line of JSON.stringify(data, null, 2).split('\n')) printer.out(line);

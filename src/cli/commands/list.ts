@@ -7,7 +7,7 @@ import type { ListProcessorTasksInput, OperationTypes } from '../../../generated
 import { parseDuration } from '../duration.ts';
 import { collect, flagOf, queryOptions } from '../operation-options.ts';
 import type { CommandContext } from '../program.ts';
-import { clientFor, resolveTarget, secretsOf, settled } from '../settings.ts';
+import { clientFor, settled } from '../settings.ts';
 import { STATUS_NAMES, statusName, taskRow, TABLE_HEADER } from '../task-format.ts';
 
 type Task = OperationTypes['listProcessorTasks']['item'];
@@ -51,8 +51,7 @@ Exit codes: 0 listed (even if nothing matched), 2 usage error, 3 credentials ref
     const g = ctx.globals(cmd);
     const o = cmd.opts() as Record<string, unknown>;
     const { io, printer } = ctx;
-    const target = resolveTarget(g, io.env, secretsOf(io.env, g.tokenEnv));
-    const client = clientFor(g, io, printer, target);
+    const client = clientFor(g, io, printer);
     const wanted = { status: o.status as number[] | undefined, type: o.type as string[] | undefined, olderThan: o.olderThan as number | undefined };
     const input = collect(derived, o).input as ListProcessorTasksInput;
     if (wanted.status?.length === 1) input.status = wanted.status[0] as ListProcessorTasksInput['status'];

@@ -5,7 +5,7 @@ import type { UpdateProcessorTaskInput } from '../../../generated/client.ts';
 import { UsageError } from '../exit-codes.ts';
 import { bodyOptions, collect, flagOf } from '../operation-options.ts';
 import type { CommandContext } from '../program.ts';
-import { clientFor, resolveTarget, secretsOf, settled } from '../settings.ts';
+import { clientFor, settled } from '../settings.ts';
 
 export function registerUpdate(program: Command, ctx: CommandContext): void {
   const derived = bodyOptions('updateProcessorTask');
@@ -19,8 +19,7 @@ export function registerUpdate(program: Command, ctx: CommandContext): void {
     if (Object.keys(body).length === 0) {
       throw new UsageError(`nothing to update: give ${derived.map((d) => d.option.long).join(' or ')}`);
     }
-    const target = resolveTarget(g, io.env, secretsOf(io.env, g.tokenEnv));
-    const client = clientFor(g, io, printer, target);
+    const client = clientFor(g, io, printer);
     const input = { taskId, body } as UpdateProcessorTaskInput;
     await settled(() => client.updateProcessorTask(input, { signal: io.signal }), (f) => (f === 'taskId' ? '<task-id>' : flagOf(derived, f)));
     if (!g.quiet) printer.out(`updated ${taskId}`);
