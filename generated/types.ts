@@ -1076,7 +1076,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description Bad request (OTC's error-code appendix; not in the operation pages' status tables). A parameter breaks a rule, or the project id is invalid. */
+        /** @description Bad request: a parameter breaks a rule, or the project id is invalid. */
         BadRequest: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1086,7 +1086,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Unauthorized (status table of every operation page). Authentication failed: at the API gateway (APIGW.0301) or at ModelArts (ModelArts.0201, 0202, 0203; OTC's error-code appendix). */
+        /** @description Unauthorized: authentication failed, at the API gateway (APIGW.0301) or at ModelArts (ModelArts.0201, 0202, 0203). */
         Unauthorized: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1096,7 +1096,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Forbidden (status table of every operation page). The caller is authenticated but not allowed: IAM action missing, invalid AK/SK, or a token for another project. Codes from OTC's error-code appendix. */
+        /** @description Forbidden: the caller is authenticated but not allowed (IAM action missing, invalid AK/SK, or a token for another project). */
         Forbidden: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1106,7 +1106,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Not found (status table of ten of the twelve operation pages; both Delete pages leave it out, and it is documented on them too because the gateway answers it on any path). Raised by the API gateway: no API is published at this path or host. A task or version that does not exist is 400 (ModelArts.4700, ModelArts.4851), not 404. */
+        /** @description Not found: no API is published at this path or host (raised by the API gateway). A task or version that does not exist is 400 (ModelArts.4700, ModelArts.4851), not 404. */
         NotFound: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1116,7 +1116,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Too many requests (OTC's error-code appendix; not in the operation pages). Flow control: retry after the delay in Retry-After when present, otherwise with backoff. */
+        /** @description Too many requests (flow control): retry after the delay in Retry-After when present, otherwise with backoff. */
         TooManyRequests: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1127,7 +1127,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Internal server error (OTC's error-code appendix; not in the operation pages). */
+        /** @description Internal server error. */
         InternalServerError: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1137,7 +1137,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Service unavailable (OTC's error-code appendix; not in the operation pages): the gateway is shutting down for a platform upgrade; try again later. It carries ModelArts.4700, the code of a missing task at 400: a client must look at the status too. */
+        /** @description Service unavailable: the gateway is shutting down for a platform upgrade; try again later. The code is ModelArts.4700, which at 400 means a missing task: look at the status too. */
         ServiceUnavailable: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1148,7 +1148,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Bad request (OTC's error-code appendix; not in the operation pages' status tables). A parameter breaks a rule, or the project id is invalid. Or the name is already in use (ModelArts.4709), the dataset version does not suit feature analysis (ModelArts.4701 to 4706, sys_data_analyse only), or a quota is exhausted (ModelArts.4853 tasks; ModelArts.4854 versions, when create_version is true: *inferred*). */
+        /** @description Bad request: a parameter breaks a rule or the project id is invalid; the name is in use (ModelArts.4709); the dataset version does not suit feature analysis (ModelArts.4701 to 4706, sys_data_analyse only); or a quota is exhausted (ModelArts.4853 tasks, 4854 versions). */
         BadRequestCreateTask: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1158,7 +1158,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Bad request (OTC's error-code appendix; not in the operation pages' status tables). A parameter breaks a rule, or the project id is invalid. Or the task named in the path does not exist: ModelArts files a missing task under 400 ModelArts.4700, not 404. */
+        /** @description Bad request: a parameter breaks a rule or the project id is invalid; or the task named in the path does not exist (ModelArts.4700: a missing task is 400, not 404). */
         BadRequestTask: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1168,7 +1168,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description OK (seed). The task is deleted. The body is an empty JSON object. */
+        /** @description OK: the task is deleted. The body is an empty JSON object. */
         Deleted: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1178,7 +1178,7 @@ export interface components {
                 "application/json": components["schemas"]["Empty"];
             };
         };
-        /** @description Forbidden (status table of the seed). The caller is not allowed (IAM action missing, invalid AK/SK, token for another project), or the task is still initializing and cannot be deleted yet (ModelArts.4850). Codes from OTC's error-code appendix. */
+        /** @description Forbidden: the caller is not allowed (IAM action missing, invalid AK/SK, or a token for another project), or the task is still initializing and cannot be deleted yet (ModelArts.4850). */
         ForbiddenDeleteTask: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1188,7 +1188,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Bad request (OTC's error-code appendix; not in the operation pages' status tables). A parameter breaks a rule, or the project id is invalid. Or the task named in the path does not exist (ModelArts.4700), or the version quota is exhausted (ModelArts.4854). */
+        /** @description Bad request: a parameter breaks a rule or the project id is invalid; or the task named in the path does not exist (ModelArts.4700), or the version quota is exhausted (ModelArts.4854). */
         BadRequestCreateVersion: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1198,7 +1198,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Bad request (OTC's error-code appendix; not in the operation pages' status tables). A parameter breaks a rule, or the project id is invalid. Or the task (400 ModelArts.4700) or the version (400 ModelArts.4851) named in the path does not exist: ModelArts files both under 400, not 404. */
+        /** @description Bad request: a parameter breaks a rule or the project id is invalid; or the task (ModelArts.4700) or the version (ModelArts.4851) named in the path does not exist: both are 400, not 404. */
         BadRequestVersion: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1208,13 +1208,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /**
-         * @description No Content: the version is deleted (OTC *Deleting a Data Processing Task Version* and Huawei
-         *     (huaweicloudDocs) 删除数据处理任务的版本, status tables: 204 No Content). Both pages also print an
-         *     example body `{ }` under "Status code: 204", which a 204 cannot carry (RFC 9110, section 15.3.5):
-         *     this document follows the status code and documents no content. A client should still accept
-         *     and ignore a body if one arrives.
-         */
+        /** @description No Content: the version is deleted. A client should still accept and ignore a body if one arrives. */
         VersionDeleted: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1548,7 +1542,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK (OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表). One page of tasks and the total. */
+            /** @description OK: one page of tasks and the total. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1589,7 +1583,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK (OTC *Creating a Processing Task*; Huawei (huaweicloudDocs) 创建处理任务). The id of the new task. */
+            /** @description OK: the id of the new task. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1653,7 +1647,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK (OTC *Querying the Algorithm Type for Data Processing*; Huawei (huaweicloudDocs) 查询数据处理的算法类别). The algorithm types and their total. */
+            /** @description OK: the algorithm types and their total. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1705,7 +1699,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK (OTC *Querying Details About a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务详情). The task. */
+            /** @description OK: the task. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1761,7 +1755,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK (OTC *Updating a Processing Task*; Huawei (huaweicloudDocs) 更新处理任务). The body is an empty JSON object. */
+            /** @description OK: the body is an empty JSON object. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1895,7 +1889,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK (OTC *Querying the Version List of a Data Processing Task*; Huawei (huaweicloudDocs) 查询数据处理任务的版本列表). One page of versions and the total. */
+            /** @description OK: one page of versions and the total. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1951,7 +1945,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK (OTC *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs) 创建数据处理任务版本). The id of the new version. */
+            /** @description OK: the id of the new version. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2015,7 +2009,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK (OTC *Querying the Details About the Version of a Data Processing Task*; Huawei (huaweicloudDocs) 查询数据处理任务的版本详情). The version. */
+            /** @description OK: the version. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2180,7 +2174,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK (OTC *Obtaining the Result of a Data Processing Task Version*; Huawei (huaweicloudDocs) 查询数据处理任务版本的结果展示). One page of sample results. */
+            /** @description OK: one page of sample results. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2244,7 +2238,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK (OTC *Stopping the Version of a Data Processing Task*; Huawei (huaweicloudDocs) 停止数据处理任务的版本). The body is an empty JSON object. */
+            /** @description OK: the body is an empty JSON object. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
