@@ -1,7 +1,8 @@
 // Derives everything in generated/ from openapi/: the bundled spec (YAML and JSON), its
 // OpenAPI 3.0.3 down-conversion (YAML and JSON), the TypeScript types, the openapi-fetch
 // client modules (scripts/render-client.ts), the offline docs page (scripts/docs-page.ts), and
-// the other targets (scripts/targets/: the shared signing vectors, the Python and Go clients).
+// the Postman collection (scripts/postman.ts), and the other targets (scripts/targets/: the
+// shared signing vectors, the Python and Go clients).
 // `check-generated.ts` runs the same function into a temporary folder and compares.
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { stringify } from 'yaml';
 import { buildDocsPage } from './docs-page.ts';
 import { isMain, root } from './paths.ts';
+import { buildPostmanCollection } from './postman.ts';
 import { renderClientModule, renderDocsModule } from './render-client.ts';
 import { generateTargets } from './targets/index.ts';
 
@@ -149,7 +151,8 @@ export async function generate(outDir: string, options: GenerateOptions = {}): P
 
     // Built from the bundle just written, so the page shows exactly what consumers import.
     await buildDocsPage(redoclyRun, join(outDir, 'openapi.json'), spec, join(outDir, 'docs/index.html'), GENERATED_NOTE);
-    return [...Object.keys(files), 'docs/index.html', ...(await generateTargets(outDir, GENERATED_NOTE))];
+    await writeFile(join(outDir, 'postman-collection.json'), await buildPostmanCollection(spec, GENERATED_NOTE));
+    return [...Object.keys(files), 'docs/index.html', 'postman-collection.json', ...(await generateTargets(outDir, GENERATED_NOTE))];
   } finally {
     await rm(work, { recursive: true, force: true });
   }
