@@ -1408,9 +1408,10 @@ export interface components {
          */
         "X-Request-Id": string;
         /**
-         * @description Seconds to wait before retrying (RFC 9110, delta-seconds form), on 429 and 503. Huawei does not
-         *     document that ModelArts sends it (*inferred*); clients should honour it when present and also
-         *     accept the HTTP-date form.
+         * @description Seconds to wait before retrying (RFC 9110 section 10.2.3, the delay-seconds form: a
+         *     non-negative decimal integer, hence `minimum: 0`; RFC 9110 sets no upper bound), on 429 and 503.
+         *     Huawei does not document that ModelArts sends it (*inferred*); clients should honour it when
+         *     present and also accept the HTTP-date form.
          * @example 2
          */
         "Retry-After": number;
