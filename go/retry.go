@@ -94,7 +94,7 @@ var (
 	allDigits   = regexp.MustCompile(`^\d+$`)
 )
 
-// ParseRetryAfter reads delta-seconds or an HTTP date; nil when absent or unreadable.
+// ParseRetryAfter reads delay-seconds (RFC 9110 section 10.2.3) or an HTTP date; nil when absent or unreadable.
 func ParseRetryAfter(value string, now time.Time) *time.Duration {
 	text := strings.TrimSpace(value)
 	if text == "" {

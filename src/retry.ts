@@ -97,7 +97,7 @@ const RFC850_DATE = /^[a-z]{6,9},\s+\d{2}-[a-z]{3}-\d{2}\s+\d{2}:\d{2}:\d{2}\s+G
 // asctime carries no zone and Date.parse would read it as local time; HTTP means GMT.
 const ASCTIME_DATE = /^[a-z]{3}\s+[a-z]{3}\s+\d{1,2}\s+\d{2}:\d{2}:\d{2}\s+\d{4}$/i;
 
-/** Retry-After in ms: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+/** Retry-After in ms: delay-seconds (RFC 9110 section 10.2.3) or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (value === null) return undefined;
   const text = value.trim();
