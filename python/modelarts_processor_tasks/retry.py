@@ -87,7 +87,7 @@ _ASCTIME_DATE = re.compile(r"[a-z]{3}\s+[a-z]{3}\s+\d{1,2}\s+\d{2}:\d{2}:\d{2}\s
 
 
 def parse_retry_after(value: str | None, now: float) -> float | None:
-    """Retry-After in seconds: delay-seconds (RFC 9110 section 10.2.3) or an HTTP date; None when absent or unreadable."""
+    """Retry-After in seconds: delay-seconds (RFC 9110 10.2.3) or an HTTP date; None when absent or unreadable."""
     if value is None:
         return None
     text = value.strip()
