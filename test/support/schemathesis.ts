@@ -22,7 +22,7 @@ export const CHECKS = [
 ] as const;
 
 export interface FuzzRun {
-  exitCode: number | null;
+  exitCode: number;
   /** Schemathesis' console report: the failures with their details, then the summary. */
   output: string;
   version: string;
@@ -108,12 +108,13 @@ export async function runSchemathesis(target: FuzzTarget): Promise<FuzzRun> {
     '--no-color',
   ];
   // Schemathesis writes nothing into the tree: its cwd is the scratch directory.
-  const env = venv.env({ NO_COLOR: '1', COLUMNS: '120', ...(target.hooks ? { SCHEMATHESIS_HOOKS: target.hooks } : {}) });
+  const env = venv.env({ NO_COLOR: '1', COLUMNS: '120', SCHEMATHESIS_HOOKS: target.hooks ?? '' });
   try {
-    const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
+    const { code, output } = await new Promise<{ code: number; output: string }>((resolve, reject) => {
       execFile(venv.bin('st'), args, { cwd: work, env, maxBuffer: 64 * 1024 * 1024, timeout: 600_000 }, (err, stdout, stderr) => {
-        const code = err ? ((err as { code?: unknown }).code as number | null) : 0;
-        if (err && typeof code !== 'number') return reject(new Error(`schemathesis did not run: ${err.message}\n${stderr}`));
+        const code = err ? (err as { code?: unknown }).code : 0;
+        // Not err.message: it repeats the command line, credential header included.
+        if (typeof code !== 'number') return reject(new Error(`schemathesis did not run (${String(code ?? (err as { signal?: string }).signal)})\n${stderr}`));
         resolve({ code, output: `${stdout}${stderr}` });
       });
     });
