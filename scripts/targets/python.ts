@@ -2,56 +2,20 @@
 // and rebuilt when that file or the interpreter changes), and the client generated into
 // generated/python/ by openapi-python-client.
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { delimiter, join } from 'node:path';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { root } from '../paths.ts';
+import { pythonVenv } from '../venv.ts';
 
 const run = promisify(execFile);
-export const VENV = join(root, '.venv');
-const REQUIREMENTS = join(root, 'python/requirements-dev.txt');
-const STAMP = join(VENV, '.requirements.sha256');
-export const venvBin = (name: string) => join(VENV, 'bin', name);
+const dev = pythonVenv(join(root, '.venv'), join(root, 'python/requirements-dev.txt'));
+export const venvBin = dev.bin;
 export const PACKAGE = 'modelarts_processor_tasks_client';
 
-async function interpreter(): Promise<{ path: string; version: string }> {
-  for (const candidate of ['python3.11', 'python3']) {
-    try {
-      const { stdout } = await run(candidate, ['-c', 'import sys; print(sys.executable); print(sys.version)']);
-      const [path, version] = stdout.split('\n');
-      if (path && version && /^3\.(1[1-9]|[2-9]\d)\./.test(version)) return { path, version };
-    } catch {
-      // try the next name
-    }
-  }
-  throw new Error('Python 3.11 or later is needed for the Python target (python3.11 or python3 on PATH)');
-}
-
-let ready: Promise<void> | undefined;
-
 /** Creates .venv/ from the pinned requirements when it is missing or stale. Once per process. */
-export function ensureVenv(): Promise<void> {
-  ready ??= (async () => {
-    const python = await interpreter();
-    const want = createHash('sha256').update(await readFile(REQUIREMENTS)).update(python.version).update(VENV).digest('hex');
-    const have = existsSync(STAMP) ? (await readFile(STAMP, 'utf8')).trim() : '';
-    if (have === want) return;
-    console.error(`python: creating ${VENV} from python/requirements-dev.txt`);
-    await rm(VENV, { recursive: true, force: true });
-    await run(python.path, ['-m', 'venv', VENV]);
-    await run(venvBin('python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '-r', REQUIREMENTS], {
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    await writeFile(STAMP, `${want}\n`);
-  })();
-  return ready;
-}
-
-export function venvEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { ...process.env, PATH: `${join(VENV, 'bin')}${delimiter}${process.env.PATH ?? ''}`, VIRTUAL_ENV: VENV, ...extra };
-}
+export const ensureVenv = dev.ensure;
+export const venvEnv = dev.env;
 
 export const PYTHON_NOTE = (note: string) =>
   `# Generated Python client\n\n${note}\nWritten by openapi-python-client (version pinned in python/requirements-dev.txt) from\n` +
