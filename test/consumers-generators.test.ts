@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { root } from '../scripts/paths.ts';
 import { compileTypeScript } from './support/compile-typescript.ts';
 import { CALL_PLANS, queryOf, type CallOutcome } from './support/consumer-calls.ts';
-import { GENERATORS } from './support/consumer-generators.ts';
+import { callSiteModule, GENERATORS } from './support/consumer-generators.ts';
 
 const BUNDLES = ['generated/openapi.json', 'generated/openapi-3.0.json'];
 // Prism accepts a query whatever the array style (`version_id=a&version_id=b` as well as
@@ -39,7 +39,7 @@ describe.each(MATRIX)('$name', ({ generator, bundle }) => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'modelarts-consumer-'));
     await generator.generate(join(root, bundle), dir, baseUrl);
-    writeFileSync(join(dir, 'calls.ts'), generator.callSite(CALL_PLANS, baseUrl));
+    writeFileSync(join(dir, 'calls.ts'), callSiteModule(generator, CALL_PLANS, baseUrl));
     diagnostics = compileTypeScript(dir, 'calls.ts');
     // noEmitOnError: a call site that does not compile leaves nothing to import.
     if (diagnostics.length === 0) ({ calls } = (await import(pathToFileURL(join(dir, 'out', 'calls.js')).href)) as { calls: typeof calls });
@@ -57,16 +57,18 @@ describe.each(MATRIX)('$name', ({ generator, bundle }) => {
   it.each(CALL_PLANS)('$id answers $expected.status with the documented body', async (plan) => {
     const call = calls[plan.id];
     if (!call) throw new Error(`no call of ${plan.id}: the client did not compile`);
+    const known = generator.knownFailures?.[plan.id];
+    const because = known ? `known failure, ${known.upstream}` : undefined;
     const before = sentUrls.length;
     const outcome = await call();
-    expect(sentUrls.slice(before).map(queryOf)).toEqual([plan.wireQuery]);
+    expect(sentUrls.slice(before).map(queryOf), because).toEqual([known && 'query' in known ? plan.explodedQuery : plan.wireQuery]);
     expect(outcome.status, JSON.stringify(outcome.data)).toBe(plan.expected.status);
     if (plan.expected.body === undefined) {
       expect(outcome.contentType).toBeNull();
       expect(outcome.data).toEqual(generator.noContent);
     } else {
       expect(outcome.contentType).toMatch(/^application\/json\b/);
-      expect(outcome.data).toEqual(plan.expected.body);
+      expect(outcome.data, because).toEqual(known && 'data' in known ? known.data : plan.expected.body);
     }
   });
 });

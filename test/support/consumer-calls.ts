@@ -13,6 +13,8 @@ export interface CallPlan {
   query?: Record<string, unknown>;
   /** The query as the spec serialises it (style `form`): name and value pairs, sorted. */
   wireQuery: [string, string][];
+  /** The same query with every array exploded (one pair per item), whatever its `explode`. */
+  explodedQuery: [string, string][];
   body?: unknown;
   expected: { status: number; body?: unknown };
 }
@@ -39,11 +41,11 @@ function exampleOf(param: { name: string; example?: unknown }, opId: string): un
 }
 
 /** Style `form`: an array is one value joined by commas with `explode: false`, else one pair per item. */
-function wireQueryOf(params: readonly SpecParam[], opId: string): [string, string][] {
+function wireQueryOf(params: readonly SpecParam[], opId: string, explode: (p: SpecParam) => boolean): [string, string][] {
   const pairs = params.flatMap((p): [string, string][] => {
     const value = exampleOf(p, opId);
     if (!Array.isArray(value)) return [[p.name, String(value)]];
-    return p.explode === false ? [[p.name, value.join(',')]] : value.map((v): [string, string] => [p.name, String(v)]);
+    return explode(p) ? value.map((v): [string, string] => [p.name, String(v)]) : [[p.name, value.join(',')]];
   });
   return pairs.sort(byPair);
 }
@@ -67,7 +69,8 @@ export const CALL_PLANS: readonly CallPlan[] = OPERATIONS.map((op) => {
     id: op.id,
     path: pathParams.map((p) => ({ name: p.name, value: exampleOf(p, op.id) })),
     ...(queryParams.length > 0 ? { query: Object.fromEntries(queryParams.map((p) => [p.name, exampleOf(p, op.id)])) } : {}),
-    wireQuery: wireQueryOf(queryParams, op.id),
+    wireQuery: wireQueryOf(queryParams, op.id, (p) => p.explode !== false),
+    explodedQuery: wireQueryOf(queryParams, op.id, () => true),
     ...(op.body ? { body: op.body.example } : {}),
     expected: expectedSuccess(op.path, op.method.toLowerCase()),
   };
