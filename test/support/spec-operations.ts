@@ -13,6 +13,10 @@ export interface SpecParam {
   schema: Json;
   /** The typed client's field: the wire name in camelCase. */
   field: string;
+  /** The parameter's documented `example`, when it has one. */
+  example?: unknown;
+  /** `explode` as the spec sets it (OpenAPI's default for the `form` style is true). */
+  explode?: boolean;
 }
 
 export interface SpecOperation {
@@ -51,7 +55,7 @@ function operationsOfSpec(): SpecOperation[] {
       const params = [...shared, ...(((op as Json).parameters ?? []) as Json[])]
         .map((p) => deref(spec, p))
         .filter((p) => p.in === 'path' || p.in === 'query')
-        .map((p) => ({ name: p.name, in: p.in, required: p.required === true, schema: resolve(p.schema), field: camel(p.name) }) as SpecParam);
+        .map((p) => ({ name: p.name, in: p.in, required: p.required === true, schema: resolve(p.schema), field: camel(p.name), ...('example' in p ? { example: p.example } : {}), ...(typeof p.explode === 'boolean' ? { explode: p.explode } : {}) }) as SpecParam);
       let body: SpecOperation['body'];
       const rb = (op as Json).requestBody ? deref(spec, (op as Json).requestBody) : undefined;
       const media = rb?.content?.['application/json'];
