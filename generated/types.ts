@@ -1168,16 +1168,6 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description OK: the task is deleted. The body is an empty JSON object. */
-        Deleted: {
-            headers: {
-                "X-Request-Id": components["headers"]["X-Request-Id"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Empty"];
-            };
-        };
         /** @description Forbidden: the caller is not allowed (IAM action missing, invalid AK/SK, or a token for another project), or the task is still initializing and cannot be deleted yet (ModelArts.4850). */
         ForbiddenDeleteTask: {
             headers: {
@@ -1808,7 +1798,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["Deleted"];
+            /** @description OK: the task is deleted. The body is an empty JSON object. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Empty"];
+                };
+            };
             400: components["responses"]["BadRequestTask"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenDeleteTask"];

@@ -58,10 +58,10 @@ describe('redocly.yaml conventions', () => {
 
   it.each([
     ['rule/operation-documented', PATH_FILE, (t: string) => t.replace(DELETE_SAMPLES, '')],
-    ['rule/response-has-request-id', 'openapi/components/responses/Deleted.yaml', (t: string) => t.replace('X-Request-Id:', 'X-Other-Id:')],
+    ['rule/response-has-request-id', 'openapi/components/responses/VersionDeleted.yaml', (t: string) => t.replace('X-Request-Id:', 'X-Other-Id:')],
     ['rule/response-has-headers', 'openapi/components/responses/NotFound.yaml', (t: string) => t.replace(/headers:\n  X-Request-Id:\n    \$ref: \S+\n/, '')],
     // A success response: without examples, an error response also breaks rule/error-examples-named.
-    ['rule/response-has-example', 'openapi/components/responses/Deleted.yaml', (t: string) => t.replace(/    examples:[\s\S]*$/, '')],
+    ['rule/response-has-example', PATH_FILE, (t: string) => t.replace('          examples:\n            Deleted:\n              $ref: ../components/examples/Deleted.yaml\n', '')],
     ['rule/error-uses-shared-schema', 'openapi/components/responses/TooManyRequests.yaml', (t: string) => t.replace('$ref: ../schemas/Error.yaml', 'type: object')],
     // DigitalOcean's convention: named error examples (no single `example`), each a $ref to a shared file.
     ['rule/error-examples-named', 'openapi/components/responses/InternalServerError.yaml',

@@ -122,9 +122,6 @@ const swaggerTypescriptApi = generator('swagger-typescript-api', {
   // Without `format` (set only for a success with a JSON media type) the body is not read.
   noContent: null,
   knownFailures: {
-    // The 200 is `$ref: '#/components/responses/Deleted'`: the tool takes the media type of a
-    // response from its own `content` only, so finds none and leaves `format` out.
-    deleteProcessorTask: { data: null, upstream: 'https://github.com/acacode/swagger-typescript-api/issues/1547' },
     // Its HttpClient joins the items of any array with `&key=` (addArrayQueryParam); `version_id`
     // (explode: false) goes out as `version_id=a&version_id=b`. Prism accepts both forms.
     listProcessorTasks: { query: 'every array exploded', upstream: 'https://github.com/acacode/swagger-typescript-api/issues/1541' },
