@@ -757,7 +757,7 @@ type OperationResponses<K extends OperationId> = operationTypes[K]['responses'];
  */
 export interface CreateProcessorTaskInput {
   /**
-   * Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public reference does: 32 characters, lowercase letters and digits, and every published example is lowercase hex.
+   * Project ID. For how to obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public reference does: 32 characters, lowercase letters and digits, and every published example is lowercase hex.
    * Default: the client's project (its `projectId` option or HUAWEICLOUD_SDK_PROJECT_ID).
    */
   projectId?: PathOf<"createProcessorTask">["project_id"];
@@ -772,12 +772,12 @@ export interface CreateProcessorTaskInput {
  */
 export interface CreateProcessorTaskVersionInput {
   /**
-   * Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public reference does: 32 characters, lowercase letters and digits, and every published example is lowercase hex.
+   * Project ID. For how to obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public reference does: 32 characters, lowercase letters and digits, and every published example is lowercase hex.
    * Default: the client's project (its `projectId` option or HUAWEICLOUD_SDK_PROJECT_ID).
    */
   projectId?: PathOf<"createProcessorTaskVersion">["project_id"];
   /**
-   * ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).
+   * ID of a data processing task.
    */
   taskId: PathOf<"createProcessorTaskVersion">["task_id"];
   /**
@@ -791,12 +791,12 @@ export interface CreateProcessorTaskVersionInput {
  */
 export interface DeleteProcessorTaskInput {
   /**
-   * Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public reference does: 32 characters, lowercase letters and digits, and every published example is lowercase hex.
+   * Project ID. For how to obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public reference does: 32 characters, lowercase letters and digits, and every published example is lowercase hex.
    * Default: the client's project (its `projectId` option or HUAWEICLOUD_SDK_PROJECT_ID).
    */
   projectId?: PathOf<"deleteProcessorTask">["project_id"];
   /**
-   * ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).
+   * ID of a data processing task.
    */
   taskId: PathOf<"deleteProcessorTask">["task_id"];
 }
@@ -806,16 +806,16 @@ export interface DeleteProcessorTaskInput {
  */
 export interface DeleteProcessorTaskVersionInput {
   /**
-   * Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public reference does: 32 characters, lowercase letters and digits, and every published example is lowercase hex.
+   * Project ID. For how to obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public reference does: 32 characters, lowercase letters and digits, and every published example is lowercase hex.
    * Default: the client's project (its `projectId` option or HUAWEICLOUD_SDK_PROJECT_ID).
    */
   projectId?: PathOf<"deleteProcessorTaskVersion">["project_id"];
   /**
-   * ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).
+   * ID of a data processing task.
    */
   taskId: PathOf<"deleteProcessorTaskVersion">["task_id"];
   /**
-   * Version ID of a data processing task (OTC and Huawei (huaweicloudDocs) pages with `{version_id}`).
+   * Version ID of a data processing task.
    */
   versionId: PathOf<"deleteProcessorTaskVersion">["version_id"];
 }
@@ -825,16 +825,16 @@ export interface DeleteProcessorTaskVersionInput {
  */
 export interface DescProcessorTaskVersionInput {
   /**
-   * Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public reference does: 32 characters, lowercase letters and digits, and every published example is lowercase hex.
+   * Project ID. For how to obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public reference does: 32 characters, lowercase letters and digits, and every published example is lowercase hex.
    * Default: the client's project (its `projectId` option or HUAWEICLOUD_SDK_PROJECT_ID).
    */
   projectId?: PathOf<"descProcessorTaskVersion">["project_id"];
   /**
-   * ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).
+   * ID of a data processing task.
    */
   taskId: PathOf<"descProcessorTaskVersion">["task_id"];
   /**
-   * Version ID of a data processing task (OTC and Huawei (huaweicloudDocs) pages with `{version_id}`).
+   * Version ID of a data processing task.
    */
   versionId: PathOf<"descProcessorTaskVersion">["version_id"];
 }
@@ -844,12 +844,12 @@ export interface DescProcessorTaskVersionInput {
  */
 export interface DescribeProcessorTaskInput {
   /**
-   * Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public reference does: 32 characters, lowercase letters and digits, and every published example is lowercase hex.
+   * Project ID. For how to obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public reference does: 32 characters, lowercase letters and digits, and every published example is lowercase hex.
    * Default: the client's project (its `projectId` option or HUAWEICLOUD_SDK_PROJECT_ID).
    */
   projectId?: PathOf<"describeProcessorTask">["project_id"];
   /**
-   * ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).
+   * ID of a data processing task.
    */
   taskId: PathOf<"describeProcessorTask">["task_id"];
 }
@@ -859,7 +859,7 @@ export interface DescribeProcessorTaskInput {
  */
 export interface GetProcessorTaskItemsInput {
   /**
-   * Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public reference does: 32 characters, lowercase letters and digits, and every published example is lowercase hex.
+   * Project ID. For how to obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public reference does: 32 characters, lowercase letters and digits, and every published example is lowercase hex.
    * Default: the client's project (its `projectId` option or HUAWEICLOUD_SDK_PROJECT_ID).
    */
   projectId?: PathOf<"getProcessorTaskItems">["project_id"];
@@ -869,7 +869,7 @@ export interface GetProcessorTaskItemsInput {
    */
   offset?: QueryOf<"getProcessorTaskItems">["offset"];
   /**
-   * Maximum number of records returned on each page. The value ranges from 1 to 1000. The default value is 1000. (OTC *Querying the Algorithm Type for Data Processing* since 2024-06-17, and Huawei's live Chinese page GetProcessorTaskItems; absent from Huawei (huaweicloudDocs) 查询数据处理的算法类别, see the operation.)
+   * Maximum number of records returned on each page. The value ranges from 1 to 1000. The default value is 1000.
    * @defaultValue 1000 (applied by the service when omitted)
    */
   limit?: QueryOf<"getProcessorTaskItems">["limit"];
@@ -880,12 +880,12 @@ export interface GetProcessorTaskItemsInput {
  */
 export interface ListProcessorTasksInput {
   /**
-   * Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public reference does: 32 characters, lowercase letters and digits, and every published example is lowercase hex.
+   * Project ID. For how to obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public reference does: 32 characters, lowercase letters and digits, and every published example is lowercase hex.
    * Default: the client's project (its `projectId` option or HUAWEICLOUD_SDK_PROJECT_ID).
    */
   projectId?: PathOf<"listProcessorTasks">["project_id"];
   /**
-   * Maximum number of records returned on each page. The value ranges from 1 to 100. The default value is 10. (OTC and Huawei (huaweicloudDocs), ListProcessorTasks and ListProcessorTaskVersionResults.)
+   * Maximum number of records returned on each page. The value ranges from 1 to 100. The default value is 10.
    * @defaultValue 10 (applied by the service when omitted)
    */
   limit?: QueryOf<"listProcessorTasks">["limit"];
@@ -895,51 +895,51 @@ export interface ListProcessorTasksInput {
    */
   offset?: QueryOf<"listProcessorTasks">["offset"];
   /**
-   * Sorting sequence of the query (OTC and Huawei (huaweicloudDocs), ListProcessorTasks and ListProcessorTaskVersions): `asc` ascending, `desc` descending (default).
+   * Sorting sequence of the query: `asc` ascending, `desc` descending (default).
    * @defaultValue "desc" (applied by the service when omitted)
    */
   order?: QueryOf<"listProcessorTasks">["order"];
   /**
-   * Whether to query only the latest tasks of dataset version (OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表): `true` only the latest tasks of the dataset version, `false` (default) all tasks of the dataset version.
+   * Whether to query only the latest tasks of dataset version: `true` only the latest tasks of the dataset version, `false` (default) all tasks of the dataset version.
    * @defaultValue false (applied by the service when omitted)
    */
   queryCurrent?: QueryOf<"listProcessorTasks">["query_current"];
   /**
-   * Whether to return the task result (OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表): `true` (default) return the task result, `false` do not.
+   * Whether to return the task result: `true` (default) return the task result, `false` do not.
    * @defaultValue true (applied by the service when omitted)
    */
   returnResult?: QueryOf<"listProcessorTasks">["return_result"];
   /**
-   * Sorting mode of the query (OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表): `create_time` by creation time (default), `name` by task name, `duration_seconds` by running time.
+   * Sorting mode of the query: `create_time` by creation time (default), `name` by task name, `duration_seconds` by running time.
    * @defaultValue "create_time" (applied by the service when omitted)
    */
   sortBy?: QueryOf<"listProcessorTasks">["sort_by"];
   /**
-   * Data source path of the query (OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表): an OBS path if the type is `OBS`, a task ID if `TASK`, a dataset ID if `DATASET`; if `CUSTOM` and the API is called by resource tenants, the `project_id` of the actual user.
+   * Data source path of the query: an OBS path if the type is `OBS`, a task ID if `TASK`, a dataset ID if `DATASET`; if `CUSTOM` and the API is called by resource tenants, the `project_id` of the actual user.
    */
   source?: QueryOf<"listProcessorTasks">["source"];
   /**
-   * Data source type of the query (OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表). If this parameter is not specified, all data sources are queried by default.
+   * Data source type of the query. If this parameter is not specified, all data sources are queried by default.
    */
   sourceType?: QueryOf<"listProcessorTasks">["source_type"];
   /**
-   * Task status of the query (OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表). If this parameter is not specified, tasks in all states are queried by default. `0` initialized, `1` running, `2` completed, `3` failed, `4` stopped.
+   * Task status of the query. If this parameter is not specified, tasks in all states are queried by default. `0` initialized, `1` running, `2` completed, `3` failed, `4` stopped.
    */
   status?: QueryOf<"listProcessorTasks">["status"];
   /**
-   * Fuzzy search keyword on the task name (OTC *Querying the List of a Processing Task*: "Fuzzy search keyword."; Huawei (huaweicloudDocs) 查询处理任务列表: 模糊匹配名称, "fuzzy match on the name").
+   * Fuzzy search keyword on the task name.
    */
   taskName?: QueryOf<"listProcessorTasks">["task_name"];
   /**
-   * Task type, which is the ID of a data processing template (OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表): lists only tasks of that type.
+   * Task type, which is the ID of a data processing template: lists only tasks of that type.
    */
   taskType?: QueryOf<"listProcessorTasks">["task_type"];
   /**
-   * Version ID list of a specific dataset of the query (OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表: 指定查询数据集的版本ID列表). Typed "Array"; the page's second example sends one comma-joined, percent-encoded value (`version_id=XwTuRqI9En7xuZskW70%2CJ4Eh2FDEWH1qnDlD3hQ`), hence `style: form` with `explode: false` (*inferred*: no page says how arrays are serialised).
+   * Version ID list of a specific dataset of the query. Typed "Array"; the page's second example sends one comma-joined, percent-encoded value (`version_id=XwTuRqI9En7xuZskW70%2CJ4Eh2FDEWH1qnDlD3hQ`), hence `style: form` with `explode: false` (*inferred*: no page says how arrays are serialised).
    */
   versionId?: QueryOf<"listProcessorTasks">["version_id"];
   /**
-   * Workspace ID (OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表). If no workspace is created, the default value is `0`. If a workspace is created and used, use the actual value.
+   * Workspace ID. If no workspace is created, the default value is `0`. If a workspace is created and used, use the actual value.
    * @defaultValue "0" (applied by the service when omitted)
    */
   workspaceId?: QueryOf<"listProcessorTasks">["workspace_id"];
@@ -950,20 +950,20 @@ export interface ListProcessorTasksInput {
  */
 export interface ListProcessorTaskVersionResultsInput {
   /**
-   * Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public reference does: 32 characters, lowercase letters and digits, and every published example is lowercase hex.
+   * Project ID. For how to obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public reference does: 32 characters, lowercase letters and digits, and every published example is lowercase hex.
    * Default: the client's project (its `projectId` option or HUAWEICLOUD_SDK_PROJECT_ID).
    */
   projectId?: PathOf<"listProcessorTaskVersionResults">["project_id"];
   /**
-   * ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).
+   * ID of a data processing task.
    */
   taskId: PathOf<"listProcessorTaskVersionResults">["task_id"];
   /**
-   * Version ID of a data processing task (OTC and Huawei (huaweicloudDocs) pages with `{version_id}`).
+   * Version ID of a data processing task.
    */
   versionId: PathOf<"listProcessorTaskVersionResults">["version_id"];
   /**
-   * Maximum number of records returned on each page. The value ranges from 1 to 100. The default value is 10. (OTC and Huawei (huaweicloudDocs), ListProcessorTasks and ListProcessorTaskVersionResults.)
+   * Maximum number of records returned on each page. The value ranges from 1 to 100. The default value is 10.
    * @defaultValue 10 (applied by the service when omitted)
    */
   limit?: QueryOf<"listProcessorTaskVersionResults">["limit"];
@@ -973,11 +973,11 @@ export interface ListProcessorTaskVersionResultsInput {
    */
   offset?: QueryOf<"listProcessorTaskVersionResults">["offset"];
   /**
-   * Image resize configuration, which is the same as OBS (see "Feature Guide" in the *Object Storage Service User Guide*). For example, `image/resize,m_lfit,h_200` indicates that the target image is resized proportionally and the height is set to 200 pixels. (OTC *Obtaining the Result of a Data Processing Task Version*; Huawei (huaweicloudDocs) 查询数据处理任务版本的结果展示.)
+   * Image resize configuration, which is the same as OBS (see "Feature Guide" in the *Object Storage Service User Guide*). For example, `image/resize,m_lfit,h_200` indicates that the target image is resized proportionally and the height is set to 200 pixels.
    */
   processParameter?: QueryOf<"listProcessorTaskVersionResults">["process_parameter"];
   /**
-   * Sample status (OTC *Obtaining the Result of a Data Processing Task Version*; Huawei (huaweicloudDocs) 查询数据处理任务版本的结果展示). If this parameter is not delivered or is set to `-1`, all samples are returned by default. `-1` all, `0` reserved, `1` modified, `2` deleted, `3` added.
+   * Sample status. If this parameter is not delivered or is set to `-1`, all samples are returned by default. `-1` all, `0` reserved, `1` modified, `2` deleted, `3` added.
    */
   resultProperty?: QueryOf<"listProcessorTaskVersionResults">["result_property"];
 }
@@ -987,16 +987,16 @@ export interface ListProcessorTaskVersionResultsInput {
  */
 export interface ListProcessorTaskVersionsInput {
   /**
-   * Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public reference does: 32 characters, lowercase letters and digits, and every published example is lowercase hex.
+   * Project ID. For how to obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public reference does: 32 characters, lowercase letters and digits, and every published example is lowercase hex.
    * Default: the client's project (its `projectId` option or HUAWEICLOUD_SDK_PROJECT_ID).
    */
   projectId?: PathOf<"listProcessorTaskVersions">["project_id"];
   /**
-   * ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).
+   * ID of a data processing task.
    */
   taskId: PathOf<"listProcessorTaskVersions">["task_id"];
   /**
-   * Maximum number of records returned on each page. The value ranges from 1 to 100. The default value is 100. (OTC *Querying the Version List of a Data Processing Task*; Huawei (huaweicloudDocs) 查询数据处理任务的版本列表.)
+   * Maximum number of records returned on each page. The value ranges from 1 to 100. The default value is 100.
    * @defaultValue 100 (applied by the service when omitted)
    */
   limit?: QueryOf<"listProcessorTaskVersions">["limit"];
@@ -1006,12 +1006,12 @@ export interface ListProcessorTaskVersionsInput {
    */
   offset?: QueryOf<"listProcessorTaskVersions">["offset"];
   /**
-   * Sorting sequence of the query (OTC and Huawei (huaweicloudDocs), ListProcessorTasks and ListProcessorTaskVersions): `asc` ascending, `desc` descending (default).
+   * Sorting sequence of the query: `asc` ascending, `desc` descending (default).
    * @defaultValue "desc" (applied by the service when omitted)
    */
   order?: QueryOf<"listProcessorTaskVersions">["order"];
   /**
-   * Sorting mode of the query (OTC *Querying the Version List of a Data Processing Task*; Huawei (huaweicloudDocs) 查询数据处理任务的版本列表): `create_time` by creation time (default), `version_name` by task version name.
+   * Sorting mode of the query: `create_time` by creation time (default), `version_name` by task version name.
    * @defaultValue "create_time" (applied by the service when omitted)
    */
   sortBy?: QueryOf<"listProcessorTaskVersions">["sort_by"];
@@ -1022,16 +1022,16 @@ export interface ListProcessorTaskVersionsInput {
  */
 export interface StopProcessorTaskVersionInput {
   /**
-   * Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public reference does: 32 characters, lowercase letters and digits, and every published example is lowercase hex.
+   * Project ID. For how to obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public reference does: 32 characters, lowercase letters and digits, and every published example is lowercase hex.
    * Default: the client's project (its `projectId` option or HUAWEICLOUD_SDK_PROJECT_ID).
    */
   projectId?: PathOf<"stopProcessorTaskVersion">["project_id"];
   /**
-   * ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).
+   * ID of a data processing task.
    */
   taskId: PathOf<"stopProcessorTaskVersion">["task_id"];
   /**
-   * Version ID of a data processing task (OTC and Huawei (huaweicloudDocs) pages with `{version_id}`).
+   * Version ID of a data processing task.
    */
   versionId: PathOf<"stopProcessorTaskVersion">["version_id"];
 }
@@ -1041,12 +1041,12 @@ export interface StopProcessorTaskVersionInput {
  */
 export interface UpdateProcessorTaskInput {
   /**
-   * Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public reference does: 32 characters, lowercase letters and digits, and every published example is lowercase hex.
+   * Project ID. For how to obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public reference does: 32 characters, lowercase letters and digits, and every published example is lowercase hex.
    * Default: the client's project (its `projectId` option or HUAWEICLOUD_SDK_PROJECT_ID).
    */
   projectId?: PathOf<"updateProcessorTask">["project_id"];
   /**
-   * ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).
+   * ID of a data processing task.
    */
   taskId: PathOf<"updateProcessorTask">["task_id"];
   /**
@@ -1112,7 +1112,7 @@ export abstract class ProcessorTasksOperations {
   /**
    * Delete a processing task
    *
-   * Deletes a processing task, either a feature analysis task or a data processing task, named by `task_id` (seed: OTC *Deleting a Processing Task*, `deleting_a_processing_task.rst`, byte-identical to the seed; Huawei (huaweicloudDocs) 删除处理任务). No request body and no query parameters (seed: "Request Parameters: None").
+   * Deletes a processing task, either a feature analysis task or a data processing task, named by `task_id`. No request body and no query parameters.
    *
    * `DELETE /v2/{project_id}/processor-tasks/{task_id}`
    *

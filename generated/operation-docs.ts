@@ -6,7 +6,7 @@
 export const operationDocs = {
   "createProcessorTask": {
     "summary": "Create a processing task",
-    "description": "Creates a processing task: a feature analysis task or a data processing task (validation,\ncleansing, filtering or augmentation). The `id` of the `template` in the body picks the\ntype. Sources: OTC *Creating a Processing Task*\n(`api-ref/source/historical_apis/data_management_old_version/creating_a_processing_task.rst`)\nand Huawei (huaweicloudDocs) 创建处理任务 (`cn.zh-cn/API参考/创建处理任务.md`).\n\n- *Feature analysis* (`sys_data_analyse`) analyses images or target boxes for features such\n  as blurriness and brightness and draws visual curves.\n- *Data processing*: *data validation* (`sys_data_validation`) checks a dataset is valid;\n  *data cleansing* (`sys_data_cleaning`) denoises, corrects or completes data; *data\n  filtering* (`sys_data_selection`) selects a subset; *data augmentation*\n  (`sys_data_augmentation`) adds data by scaling, cropping, transforming or synthesising.\n\n`template` is optional here: OTC's page makes it mandatory since 2024-06-17, Huawei's page\n(and OTC's before) does not; this document follows Huawei. Data sources and work directories\ncannot be OBS paths in a KMS-encrypted bucket. Set `create_version: true` only for data\nprocessing tasks.\n\nNot idempotent: a retry after a lost response may create a second task, or fail with 400\n`ModelArts.4709` (the name is taken) if the first attempt succeeded.\n\nIAM action: `modelarts:processTask:createProcessTask`, with the OBS actions\n`obs:bucket:HeadBucket`, `obs:bucket:ListBucket`, `obs:object:PutObject`,\n`obs:bucket:ListAllMyBuckets`, `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`,\n`obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy` (Huawei (huaweicloudDocs)\n数据管理权限).\n\nStatus codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from\nOTC's error-code appendix; the 404 is the API gateway's.",
+    "description": "Creates a processing task: a feature analysis task or a data processing task (validation,\ncleansing, filtering or augmentation). The `id` of the `template` in the body picks the\ntype. Sources: OTC *Creating a Processing Task*\n(`api-ref/source/historical_apis/data_management_old_version/creating_a_processing_task.rst`)\nand Huawei (huaweicloudDocs) 创建处理任务 (`cn.zh-cn/API参考/创建处理任务.md`).\n\n- *Feature analysis* (`sys_data_analyse`) analyses images or target boxes for features such\n  as blurriness and brightness and draws visual curves.\n- *Data processing*: *data validation* (`sys_data_validation`) checks a dataset is valid;\n  *data cleansing* (`sys_data_cleaning`) denoises, corrects or completes data; *data\n  filtering* (`sys_data_selection`) selects a subset; *data augmentation*\n  (`sys_data_augmentation`) adds data by scaling, cropping, transforming or synthesising.\n\n`template` is optional here: OTC's page makes it mandatory since 2024-06-17, Huawei's page\n(and OTC's before) does not; this document follows Huawei. Data sources and work directories\ncannot be OBS paths in a KMS-encrypted bucket. Set `create_version: true` only for data\nprocessing tasks.\n\nNot idempotent: a retry after a lost response may create a second task, or fail with 400\n`ModelArts.4709` (the name is taken) if the first attempt succeeded.\n\nIAM action: `modelarts:processTask:createProcessTask`, with the OBS actions\n`obs:bucket:HeadBucket`, `obs:bucket:ListBucket`, `obs:object:PutObject`,\n`obs:bucket:ListAllMyBuckets`, `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`,\n`obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy`.\n\nStatus codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from\nOTC's error-code appendix; the 404 is the API gateway's.\n\nSource: Huawei (huaweicloudDocs) 数据管理权限.",
     "tags": [
       "Processor Tasks"
     ],
@@ -14,7 +14,7 @@ export const operationDocs = {
       "project_id": {
         "in": "path",
         "required": true,
-        "description": "Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to\nobtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public\nreference does: 32 characters, lowercase letters and digits, and every published example is\nlowercase hex.",
+        "description": "Project ID. For how to\nobtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public\nreference does: 32 characters, lowercase letters and digits, and every published example is\nlowercase hex.\n\nSource: seed; every OTC and Huawei (huaweicloudDocs) page of this family.",
         "type": "string"
       }
     },
@@ -28,12 +28,12 @@ export const operationDocs = {
         },
         "data_source": {
           "type": "object",
-          "description": "Data source of a data processing task (OTC and Huawei (huaweicloudDocs), table\n*ProcessorDataSource*, identical on every page that has it; every field optional in requests).",
+          "description": "Data source of a data processing task.\n\nSource: OTC and Huawei (huaweicloudDocs), table *ProcessorDataSource*, identical on every page that has it; every field optional in requests.",
           "required": false
         },
         "description": {
           "type": "string",
-          "description": "Description of a data processing task (OTC *Creating a Processing Task*, *Updating a\nProcessing Task*, *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs) 创建处理任务,\n更新处理任务, 创建数据处理任务版本): \"The description contains 0 to 256 characters and does not\nsupport the following special characters: ``^!<>=&\"'``\". Request bodies only: descriptions the\nservice returns are not constrained here.",
+          "description": "Description of a data processing task: \"The description contains 0 to 256 characters and does not\nsupport the following special characters: ``^!<>=&\"'``\". Request bodies only: descriptions the\nservice returns are not constrained here.\n\nSource: OTC *Creating a Processing Task*, *Updating a Processing Task*, *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs) 创建处理任务, 更新处理任务, 创建数据处理任务版本.",
           "required": false
         },
         "inputs": {
@@ -43,12 +43,12 @@ export const operationDocs = {
         },
         "name": {
           "type": "string",
-          "description": "Name of a data processing task. No length or character rule is published. A name already\nin use is refused with 400 `ModelArts.4709` (OTC's error-code appendix).",
+          "description": "Name of a data processing task. No length or character rule is published. A name already\nin use is refused with 400 `ModelArts.4709`.\n\nSource: OTC's error-code appendix.",
           "required": true
         },
         "template": {
           "type": "object",
-          "description": "Data processing template, such as the algorithm ID and parameters (OTC and Huawei\n(huaweicloudDocs), table *TemplateParam*).",
+          "description": "Data processing template, such as the algorithm ID and parameters.\n\nSource: OTC and Huawei (huaweicloudDocs), table *TemplateParam*.",
           "required": false
         },
         "version_id": {
@@ -58,7 +58,7 @@ export const operationDocs = {
         },
         "work_path": {
           "type": "object",
-          "description": "Working directory (output channel) of a data processing task (OTC and Huawei\n(huaweicloudDocs), table *WorkPath*).",
+          "description": "Working directory (output channel) of a data processing task.\n\nSource: OTC and Huawei (huaweicloudDocs), table *WorkPath*.",
           "required": false
         },
         "workspace_id": {
@@ -301,7 +301,7 @@ export const operationDocs = {
   },
   "createProcessorTaskVersion": {
     "summary": "Create a version of a data processing task",
-    "description": "Creates a version of the data processing task named by `task_id`. Sources: OTC *Creating a\nData Processing Task Version* (`creating_a_data_processing_task_version.rst`) and Huawei\n(huaweicloudDocs) 创建数据处理任务版本 (`cn.zh-cn/API参考/创建数据处理任务版本.md`).\n\nThe body repeats the task id: Huawei's page lists `task_id` as a mandatory body field, OTC's\npage does not have it; this document follows Huawei and requires it (send the path's\n`task_id`). Both pages' example request omits it; the example here adds it, see there.\n\nNot idempotent: a retry after a lost response may create a second version.\n\nIAM action: `modelarts:processTask:createProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).\n\nStatus codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from\nOTC's error-code appendix; the 404 is the API gateway's.",
+    "description": "Creates a version of the data processing task named by `task_id`. Sources: OTC *Creating a\nData Processing Task Version* (`creating_a_data_processing_task_version.rst`) and Huawei\n(huaweicloudDocs) 创建数据处理任务版本 (`cn.zh-cn/API参考/创建数据处理任务版本.md`).\n\nThe body repeats the task id: Huawei's page lists `task_id` as a mandatory body field, OTC's\npage does not have it; this document follows Huawei and requires it (send the path's\n`task_id`). Both pages' example request omits it; the example here adds it, see there.\n\nNot idempotent: a retry after a lost response may create a second version.\n\nIAM action: `modelarts:processTask:createProcessTask`.\n\nStatus codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from\nOTC's error-code appendix; the 404 is the API gateway's.\n\nSource: Huawei (huaweicloudDocs) 数据管理权限.",
     "tags": [
       "Processor Tasks"
     ],
@@ -309,13 +309,13 @@ export const operationDocs = {
       "project_id": {
         "in": "path",
         "required": true,
-        "description": "Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to\nobtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public\nreference does: 32 characters, lowercase letters and digits, and every published example is\nlowercase hex.",
+        "description": "Project ID. For how to\nobtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public\nreference does: 32 characters, lowercase letters and digits, and every published example is\nlowercase hex.\n\nSource: seed; every OTC and Huawei (huaweicloudDocs) page of this family.",
         "type": "string"
       },
       "task_id": {
         "in": "path",
         "required": true,
-        "description": "ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).\n\nNo page publishes a format. Every published task id is 19 ASCII letters and digits, such as\n`SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,\ndigits, `_` and `-`: a margin for ids that differ from the examples, while no accepted value can\nalter the request path (no empty value, `.` or `..`, `/`, `\\`, `%`, `?`, `#`, white space or\ncontrol character can match).\n\nThe literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is\nGetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)\ninstead of the task it names.",
+        "description": "ID of a data processing task.\n\nNo page publishes a format. Every published task id is 19 ASCII letters and digits, such as\n`SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,\ndigits, `_` and `-`: a margin for ids that differ from the examples, while no accepted value can\nalter the request path (no empty value, `.` or `..`, `/`, `\\`, `%`, `?`, `#`, white space or\ncontrol character can match).\n\nThe literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is\nGetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)\ninstead of the task it names.\n\nSource: seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`.",
         "type": "string"
       }
     },
@@ -329,12 +329,12 @@ export const operationDocs = {
         },
         "data_source": {
           "type": "object",
-          "description": "Data source of a data processing task (OTC and Huawei (huaweicloudDocs), table\n*ProcessorDataSource*, identical on every page that has it; every field optional in requests).",
+          "description": "Data source of a data processing task.\n\nSource: OTC and Huawei (huaweicloudDocs), table *ProcessorDataSource*, identical on every page that has it; every field optional in requests.",
           "required": false
         },
         "description": {
           "type": "string",
-          "description": "Description of a data processing task (OTC *Creating a Processing Task*, *Updating a\nProcessing Task*, *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs) 创建处理任务,\n更新处理任务, 创建数据处理任务版本): \"The description contains 0 to 256 characters and does not\nsupport the following special characters: ``^!<>=&\"'``\". Request bodies only: descriptions the\nservice returns are not constrained here.",
+          "description": "Description of a data processing task: \"The description contains 0 to 256 characters and does not\nsupport the following special characters: ``^!<>=&\"'``\". Request bodies only: descriptions the\nservice returns are not constrained here.\n\nSource: OTC *Creating a Processing Task*, *Updating a Processing Task*, *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs) 创建处理任务, 更新处理任务, 创建数据处理任务版本.",
           "required": false
         },
         "inputs": {
@@ -349,12 +349,12 @@ export const operationDocs = {
         },
         "task_id": {
           "type": "string",
-          "description": "ID of the data processing task (Huawei (huaweicloudDocs) 创建数据处理任务版本 only).",
+          "description": "ID of the data processing task.\n\nSource: Huawei (huaweicloudDocs) 创建数据处理任务版本 only.",
           "required": true
         },
         "template": {
           "type": "object",
-          "description": "Data processing template, such as the algorithm ID and parameters (OTC and Huawei\n(huaweicloudDocs), table *TemplateParam*).",
+          "description": "Data processing template, such as the algorithm ID and parameters.\n\nSource: OTC and Huawei (huaweicloudDocs), table *TemplateParam*.",
           "required": false
         },
         "version_id": {
@@ -364,7 +364,7 @@ export const operationDocs = {
         },
         "work_path": {
           "type": "object",
-          "description": "Working directory (output channel) of a data processing task (OTC and Huawei\n(huaweicloudDocs), table *WorkPath*).",
+          "description": "Working directory (output channel) of a data processing task.\n\nSource: OTC and Huawei (huaweicloudDocs), table *WorkPath*.",
           "required": false
         },
         "workspace_id": {
@@ -465,7 +465,7 @@ export const operationDocs = {
   },
   "deleteProcessorTask": {
     "summary": "Delete a processing task",
-    "description": "Deletes a processing task, either a feature analysis task or a data processing task,\nnamed by `task_id` (seed: OTC *Deleting a Processing Task*, `deleting_a_processing_task.rst`,\nbyte-identical to the seed; Huawei (huaweicloudDocs) 删除处理任务). No request body and no\nquery parameters (seed: \"Request Parameters: None\").\n\nIAM action: `modelarts:processTask:deleteProcessTask`, with the OBS actions\n`obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`, `obs:bucket:GetBucketPolicy`,\n`obs:bucket:DeleteBucketPolicy`, `obs:bucket:ListBucket`, `obs:bucket:ListAllMyBuckets`,\n`obs:object:DeleteObject` (Huawei (huaweicloudDocs) 数据管理权限).\n\nThe call is idempotent in effect: deleting a task that is already gone fails with\n400 `ModelArts.4700` and changes nothing, so a client may retry it safely and may treat\n`ModelArts.4700` as success when cleaning up (*inferred*). A task that is still initializing\ncannot be deleted yet: 403 `ModelArts.4850`.\n\nThe seed lists the status codes 200, 401 and 403. The other responses below come from\nOTC's error-code appendix and the API gateway; each says so.",
+    "description": "Deletes a processing task, either a feature analysis task or a data processing task,\nnamed by `task_id`. No request body and no\nquery parameters.\n\nIAM action: `modelarts:processTask:deleteProcessTask`, with the OBS actions\n`obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`, `obs:bucket:GetBucketPolicy`,\n`obs:bucket:DeleteBucketPolicy`, `obs:bucket:ListBucket`, `obs:bucket:ListAllMyBuckets`,\n`obs:object:DeleteObject`.\n\nThe call is idempotent in effect: deleting a task that is already gone fails with\n400 `ModelArts.4700` and changes nothing, so a client may retry it safely and may treat\n`ModelArts.4700` as success when cleaning up (*inferred*). A task that is still initializing\ncannot be deleted yet: 403 `ModelArts.4850`.\n\nThe seed lists the status codes 200, 401 and 403. The other responses below come from\nOTC's error-code appendix and the API gateway; each says so.\n\nSource: seed: OTC *Deleting a Processing Task*, `deleting_a_processing_task.rst`, byte-identical to the seed; Huawei (huaweicloudDocs) 删除处理任务; seed: \"Request Parameters: None\"; Huawei (huaweicloudDocs) 数据管理权限.",
     "tags": [
       "Processor Tasks"
     ],
@@ -473,13 +473,13 @@ export const operationDocs = {
       "project_id": {
         "in": "path",
         "required": true,
-        "description": "Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to\nobtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public\nreference does: 32 characters, lowercase letters and digits, and every published example is\nlowercase hex.",
+        "description": "Project ID. For how to\nobtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public\nreference does: 32 characters, lowercase letters and digits, and every published example is\nlowercase hex.\n\nSource: seed; every OTC and Huawei (huaweicloudDocs) page of this family.",
         "type": "string"
       },
       "task_id": {
         "in": "path",
         "required": true,
-        "description": "ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).\n\nNo page publishes a format. Every published task id is 19 ASCII letters and digits, such as\n`SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,\ndigits, `_` and `-`: a margin for ids that differ from the examples, while no accepted value can\nalter the request path (no empty value, `.` or `..`, `/`, `\\`, `%`, `?`, `#`, white space or\ncontrol character can match).\n\nThe literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is\nGetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)\ninstead of the task it names.",
+        "description": "ID of a data processing task.\n\nNo page publishes a format. Every published task id is 19 ASCII letters and digits, such as\n`SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,\ndigits, `_` and `-`: a margin for ids that differ from the examples, while no accepted value can\nalter the request path (no empty value, `.` or `..`, `/`, `\\`, `%`, `?`, `#`, white space or\ncontrol character can match).\n\nThe literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is\nGetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)\ninstead of the task it names.\n\nSource: seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`.",
         "type": "string"
       }
     },
@@ -536,7 +536,7 @@ export const operationDocs = {
   },
   "deleteProcessorTaskVersion": {
     "summary": "Delete a version of a data processing task",
-    "description": "Deletes a version of a data processing task. Sources: OTC *Deleting a Data Processing Task\nVersion* (`deleting_a_data_processing_task_version.rst`) and Huawei (huaweicloudDocs)\n删除数据处理任务的版本 (`cn.zh-cn/API参考/删除数据处理任务的版本.md`). No request body, no query\nparameters. Example request of the pages:\n`DELETE https://{endpoint}/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}`.\n\nSuccess is 204 No Content in both sources' status tables. Both also print `{ }` as the\nexample body of that 204, which a 204 cannot carry: this document follows the status code\nand documents no content. (Deleting a task, by contrast, answers 200 with `{ }`.)\n\nIdempotent in effect, like deleting a task: a version already gone fails with 400\n`ModelArts.4851` and changes nothing (*inferred*).\n\nIAM action: `modelarts:processTask:deleteProcessTask`, with the OBS actions\n`obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`, `obs:bucket:GetBucketPolicy`,\n`obs:bucket:DeleteBucketPolicy`, `obs:bucket:ListBucket`, `obs:bucket:ListAllMyBuckets`,\n`obs:object:DeleteObject` (Huawei (huaweicloudDocs) 数据管理权限).\n\nStatus codes on the pages: 204, 401, 403 (no 404, like the seed). The 400, 429, 500 and 503\nresponses come from OTC's error-code appendix; the 404 is the API gateway's.",
+    "description": "Deletes a version of a data processing task. Sources: OTC *Deleting a Data Processing Task\nVersion* (`deleting_a_data_processing_task_version.rst`) and Huawei (huaweicloudDocs)\n删除数据处理任务的版本 (`cn.zh-cn/API参考/删除数据处理任务的版本.md`). No request body, no query\nparameters. Example request of the pages:\n`DELETE https://{endpoint}/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}`.\n\nSuccess is 204 No Content in both sources' status tables. Both also print `{ }` as the\nexample body of that 204, which a 204 cannot carry: this document follows the status code\nand documents no content. (Deleting a task, by contrast, answers 200 with `{ }`.)\n\nIdempotent in effect, like deleting a task: a version already gone fails with 400\n`ModelArts.4851` and changes nothing (*inferred*).\n\nIAM action: `modelarts:processTask:deleteProcessTask`, with the OBS actions\n`obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`, `obs:bucket:GetBucketPolicy`,\n`obs:bucket:DeleteBucketPolicy`, `obs:bucket:ListBucket`, `obs:bucket:ListAllMyBuckets`,\n`obs:object:DeleteObject`.\n\nStatus codes on the pages: 204, 401, 403 (no 404, like the seed). The 400, 429, 500 and 503\nresponses come from OTC's error-code appendix; the 404 is the API gateway's.\n\nSource: Huawei (huaweicloudDocs) 数据管理权限.",
     "tags": [
       "Processor Tasks"
     ],
@@ -544,19 +544,19 @@ export const operationDocs = {
       "project_id": {
         "in": "path",
         "required": true,
-        "description": "Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to\nobtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public\nreference does: 32 characters, lowercase letters and digits, and every published example is\nlowercase hex.",
+        "description": "Project ID. For how to\nobtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public\nreference does: 32 characters, lowercase letters and digits, and every published example is\nlowercase hex.\n\nSource: seed; every OTC and Huawei (huaweicloudDocs) page of this family.",
         "type": "string"
       },
       "task_id": {
         "in": "path",
         "required": true,
-        "description": "ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).\n\nNo page publishes a format. Every published task id is 19 ASCII letters and digits, such as\n`SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,\ndigits, `_` and `-`: a margin for ids that differ from the examples, while no accepted value can\nalter the request path (no empty value, `.` or `..`, `/`, `\\`, `%`, `?`, `#`, white space or\ncontrol character can match).\n\nThe literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is\nGetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)\ninstead of the task it names.",
+        "description": "ID of a data processing task.\n\nNo page publishes a format. Every published task id is 19 ASCII letters and digits, such as\n`SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,\ndigits, `_` and `-`: a margin for ids that differ from the examples, while no accepted value can\nalter the request path (no empty value, `.` or `..`, `/`, `\\`, `%`, `?`, `#`, white space or\ncontrol character can match).\n\nThe literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is\nGetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)\ninstead of the task it names.\n\nSource: seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`.",
         "type": "string"
       },
       "version_id": {
         "in": "path",
         "required": true,
-        "description": "Version ID of a data processing task (OTC and Huawei (huaweicloudDocs) pages with\n`{version_id}`).\n\nNo page publishes a format. Every published version id is 19 ASCII letters and digits, such as\n`qSaudx2sbPvthHygckA` (*inferred* from examples). As for `task_id`, this document accepts 1 to\n64 ASCII letters, digits, `_` and `-`, so no accepted value can alter the request path (no\nempty value, dot segment, `/`, `%`, `?` or `#`). No sibling path under `/versions/` is a\nliteral, so no value needs refusing beyond that.",
+        "description": "Version ID of a data processing task.\n\nNo page publishes a format. Every published version id is 19 ASCII letters and digits, such as\n`qSaudx2sbPvthHygckA` (*inferred* from examples). As for `task_id`, this document accepts 1 to\n64 ASCII letters, digits, `_` and `-`, so no accepted value can alter the request path (no\nempty value, dot segment, `/`, `%`, `?` or `#`). No sibling path under `/versions/` is a\nliteral, so no value needs refusing beyond that.\n\nSource: OTC and Huawei (huaweicloudDocs) pages with `{version_id}`.",
         "type": "string"
       }
     },
@@ -611,7 +611,7 @@ export const operationDocs = {
   },
   "descProcessorTaskVersion": {
     "summary": "Get a version of a data processing task",
-    "description": "Returns the details of one version of a data processing task. Sources: OTC *Querying the\nDetails About the Version of a Data Processing Task*\n(`querying_the_details_about_the_version_of_a_data_processing_task.rst`) and Huawei\n(huaweicloudDocs) 查询数据处理任务的版本详情 (`cn.zh-cn/API参考/查询数据处理任务的版本详情.md`). Example\nrequest of the pages:\n`GET https://{endpoint}/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}`.\n\nA version that does not exist is 400 `ModelArts.4851` (OTC's error-code appendix), not 404.\n`update_time` is described by both sources as the creation time (see the schema).\n\nIAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限, whose\nrow for this call prints the URI of ListProcessorTaskVersions by mistake; the action is the\nsame).\n\nStatus codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from\nOTC's error-code appendix; the 404 is the API gateway's.",
+    "description": "Returns the details of one version of a data processing task. Sources: OTC *Querying the\nDetails About the Version of a Data Processing Task*\n(`querying_the_details_about_the_version_of_a_data_processing_task.rst`) and Huawei\n(huaweicloudDocs) 查询数据处理任务的版本详情 (`cn.zh-cn/API参考/查询数据处理任务的版本详情.md`). Example\nrequest of the pages:\n`GET https://{endpoint}/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}`.\n\nA version that does not exist is 400 `ModelArts.4851`, not 404.\n`update_time` is described by both sources as the creation time (see the schema).\n\nIAM action: `modelarts:processTask:getProcessTask`.\n\nStatus codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from\nOTC's error-code appendix; the 404 is the API gateway's.\n\nSource: OTC's error-code appendix; Huawei (huaweicloudDocs) 数据管理权限, whose row for this call prints the URI of ListProcessorTaskVersions by mistake; the action is the same.",
     "tags": [
       "Processor Tasks"
     ],
@@ -619,19 +619,19 @@ export const operationDocs = {
       "project_id": {
         "in": "path",
         "required": true,
-        "description": "Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to\nobtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public\nreference does: 32 characters, lowercase letters and digits, and every published example is\nlowercase hex.",
+        "description": "Project ID. For how to\nobtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public\nreference does: 32 characters, lowercase letters and digits, and every published example is\nlowercase hex.\n\nSource: seed; every OTC and Huawei (huaweicloudDocs) page of this family.",
         "type": "string"
       },
       "task_id": {
         "in": "path",
         "required": true,
-        "description": "ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).\n\nNo page publishes a format. Every published task id is 19 ASCII letters and digits, such as\n`SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,\ndigits, `_` and `-`: a margin for ids that differ from the examples, while no accepted value can\nalter the request path (no empty value, `.` or `..`, `/`, `\\`, `%`, `?`, `#`, white space or\ncontrol character can match).\n\nThe literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is\nGetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)\ninstead of the task it names.",
+        "description": "ID of a data processing task.\n\nNo page publishes a format. Every published task id is 19 ASCII letters and digits, such as\n`SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,\ndigits, `_` and `-`: a margin for ids that differ from the examples, while no accepted value can\nalter the request path (no empty value, `.` or `..`, `/`, `\\`, `%`, `?`, `#`, white space or\ncontrol character can match).\n\nThe literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is\nGetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)\ninstead of the task it names.\n\nSource: seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`.",
         "type": "string"
       },
       "version_id": {
         "in": "path",
         "required": true,
-        "description": "Version ID of a data processing task (OTC and Huawei (huaweicloudDocs) pages with\n`{version_id}`).\n\nNo page publishes a format. Every published version id is 19 ASCII letters and digits, such as\n`qSaudx2sbPvthHygckA` (*inferred* from examples). As for `task_id`, this document accepts 1 to\n64 ASCII letters, digits, `_` and `-`, so no accepted value can alter the request path (no\nempty value, dot segment, `/`, `%`, `?` or `#`). No sibling path under `/versions/` is a\nliteral, so no value needs refusing beyond that.",
+        "description": "Version ID of a data processing task.\n\nNo page publishes a format. Every published version id is 19 ASCII letters and digits, such as\n`qSaudx2sbPvthHygckA` (*inferred* from examples). As for `task_id`, this document accepts 1 to\n64 ASCII letters, digits, `_` and `-`, so no accepted value can alter the request path (no\nempty value, dot segment, `/`, `%`, `?` or `#`). No sibling path under `/versions/` is a\nliteral, so no value needs refusing beyond that.\n\nSource: OTC and Huawei (huaweicloudDocs) pages with `{version_id}`.",
         "type": "string"
       }
     },
@@ -688,7 +688,7 @@ export const operationDocs = {
   },
   "describeProcessorTask": {
     "summary": "Get a processing task",
-    "description": "Returns the details of one processing task (feature analysis or data processing), named by\n`task_id`. Sources: OTC *Querying Details About a Processing Task*\n(`querying_details_about_a_processing_task.rst`) and Huawei (huaweicloudDocs) 查询处理任务详情\n(`cn.zh-cn/API参考/查询处理任务详情.md`). Example request of the pages:\n`GET https://{endpoint}/v2/{project_id}/processor-tasks/{task_id}`.\n\n`result` (feature analysis output, once `status` is 2) is typed Object by both sources but a\nstring in their example: both are accepted (see the schema). `version_count` is the number\nof versions (Huawei's wording, followed here; OTC says \"Version number\").\n\nA task that does not exist is 400 `ModelArts.4700` (OTC's error-code appendix), not 404.\n\nIAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限, whose\nrow for this call prints the URI of DescProcessorTaskVersion by mistake; the action is the\nsame).\n\nStatus codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from\nOTC's error-code appendix; the 404 is the API gateway's.",
+    "description": "Returns the details of one processing task (feature analysis or data processing), named by\n`task_id`. Sources: OTC *Querying Details About a Processing Task*\n(`querying_details_about_a_processing_task.rst`) and Huawei (huaweicloudDocs) 查询处理任务详情\n(`cn.zh-cn/API参考/查询处理任务详情.md`). Example request of the pages:\n`GET https://{endpoint}/v2/{project_id}/processor-tasks/{task_id}`.\n\n`result` (feature analysis output, once `status` is 2) is typed Object by both sources but a\nstring in their example: both are accepted (see the schema). `version_count` is the number\nof versions (Huawei's wording, followed here; OTC says \"Version number\").\n\nA task that does not exist is 400 `ModelArts.4700`, not 404.\n\nIAM action: `modelarts:processTask:getProcessTask`.\n\nStatus codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from\nOTC's error-code appendix; the 404 is the API gateway's.\n\nSource: OTC's error-code appendix; Huawei (huaweicloudDocs) 数据管理权限, whose row for this call prints the URI of DescProcessorTaskVersion by mistake; the action is the same.",
     "tags": [
       "Processor Tasks"
     ],
@@ -696,13 +696,13 @@ export const operationDocs = {
       "project_id": {
         "in": "path",
         "required": true,
-        "description": "Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to\nobtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public\nreference does: 32 characters, lowercase letters and digits, and every published example is\nlowercase hex.",
+        "description": "Project ID. For how to\nobtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public\nreference does: 32 characters, lowercase letters and digits, and every published example is\nlowercase hex.\n\nSource: seed; every OTC and Huawei (huaweicloudDocs) page of this family.",
         "type": "string"
       },
       "task_id": {
         "in": "path",
         "required": true,
-        "description": "ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).\n\nNo page publishes a format. Every published task id is 19 ASCII letters and digits, such as\n`SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,\ndigits, `_` and `-`: a margin for ids that differ from the examples, while no accepted value can\nalter the request path (no empty value, `.` or `..`, `/`, `\\`, `%`, `?`, `#`, white space or\ncontrol character can match).\n\nThe literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is\nGetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)\ninstead of the task it names.",
+        "description": "ID of a data processing task.\n\nNo page publishes a format. Every published task id is 19 ASCII letters and digits, such as\n`SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,\ndigits, `_` and `-`: a margin for ids that differ from the examples, while no accepted value can\nalter the request path (no empty value, `.` or `..`, `/`, `\\`, `%`, `?`, `#`, white space or\ncontrol character can match).\n\nThe literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is\nGetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)\ninstead of the task it names.\n\nSource: seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`.",
         "type": "string"
       }
     },
@@ -758,7 +758,7 @@ export const operationDocs = {
   },
   "getProcessorTaskItems": {
     "summary": "List the algorithm types for data processing",
-    "description": "Queries the algorithm types for data processing (the data processing templates). Sources:\nOTC *Querying the Algorithm Type for Data Processing*\n(`querying_the_algorithm_type_for_data_processing.rst`) and Huawei (huaweicloudDocs)\n查询数据处理的算法类别 (`cn.zh-cn/API参考/查询数据处理的算法类别.md`). Example request of the pages:\n`GET https://{endpoint}/v2/{project_id}/processor-tasks/items`.\n\nThe query parameters `offset` and `limit` are on OTC's page since 2024-06-17 and on Huawei's\nlive Chinese page (`support.huaweicloud.com/api-modelarts/GetProcessorTaskItems.md`, updated\n2025-06-30), not on Huawei (huaweicloudDocs) 2021 page; this document follows Huawei's live\npage and documents them. The response reports the total in `total`.\n\nThis path shares its shape with DescribeProcessorTask (`/processor-tasks/{task_id}`): the\nliteral `items` is matched here, and `task_id` refuses the value `items`, so no task id can\nreach this operation instead of a task (routing *inferred* from the URIs).\n\nIAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).\n\nStatus codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from\nOTC's error-code appendix; the 404 is the API gateway's.",
+    "description": "Queries the algorithm types for data processing (the data processing templates). Sources:\nOTC *Querying the Algorithm Type for Data Processing*\n(`querying_the_algorithm_type_for_data_processing.rst`) and Huawei (huaweicloudDocs)\n查询数据处理的算法类别 (`cn.zh-cn/API参考/查询数据处理的算法类别.md`). Example request of the pages:\n`GET https://{endpoint}/v2/{project_id}/processor-tasks/items`.\n\nThe query parameters `offset` and `limit` are on OTC's page since 2024-06-17 and on Huawei's\nlive Chinese page (`support.huaweicloud.com/api-modelarts/GetProcessorTaskItems.md`, updated\n2025-06-30), not on Huawei (huaweicloudDocs) 2021 page; this document follows Huawei's live\npage and documents them. The response reports the total in `total`.\n\nThis path shares its shape with DescribeProcessorTask (`/processor-tasks/{task_id}`): the\nliteral `items` is matched here, and `task_id` refuses the value `items`, so no task id can\nreach this operation instead of a task (routing *inferred* from the URIs).\n\nIAM action: `modelarts:processTask:getProcessTask`.\n\nStatus codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from\nOTC's error-code appendix; the 404 is the API gateway's.\n\nSource: Huawei (huaweicloudDocs) 数据管理权限.",
     "tags": [
       "Processor Tasks"
     ],
@@ -766,20 +766,20 @@ export const operationDocs = {
       "project_id": {
         "in": "path",
         "required": true,
-        "description": "Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to\nobtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public\nreference does: 32 characters, lowercase letters and digits, and every published example is\nlowercase hex.",
+        "description": "Project ID. For how to\nobtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public\nreference does: 32 characters, lowercase letters and digits, and every published example is\nlowercase hex.\n\nSource: seed; every OTC and Huawei (huaweicloudDocs) page of this family.",
         "type": "string"
       },
       "offset": {
         "in": "query",
         "required": false,
-        "description": "Page index of the paging list, 0 for the first page; default `0`. Page `n` holds records\n`n*limit` to `n*limit + limit - 1`.\n\nThe pages say only \"Start page of the paging list\" (ListProcessorTasks,\nListProcessorTaskVersions) or \"Start page for pagination display\" (GetProcessorTaskItems,\nListProcessorTaskVersionResults), with the default 0 (OTC; Huawei (huaweicloudDocs):\n分页列表的起始页，默认为0). That it counts pages, not records, from 0 is *inferred* from other\nModelArts list APIs that say so in full: Huawei's *ListTrainingJobs* page (查询训练作业列表, `support.huaweicloud.com/api-modelarts/ListTrainingJobs.html`) \"offset:\n查询作业的页数，最小为0。例如设置为0，则表示从第一页开始查询。\" (\"the page number of the query, at\nleast 0; 0 queries from the first page\"), and ListTrainingJobEvents in Huawei's Python SDK\n(`huaweicloud-sdk-modelarts`, `v1/model/list_training_job_events_request.py`), which uses this\nfamily's own words: \"分页列表的起始页。约束限制：最小为0。例如设置为0，则表示从第一页开始查询。\".\nNot every ModelArts API agrees (the ModelArts Python SDK's `get_job_list` calls its offset a\nrecord offset), so confirm against the live service before relying on it.",
+        "description": "Page index of the paging list, 0 for the first page; default `0`. Page `n` holds records\n`n*limit` to `n*limit + limit - 1`.\n\nThe pages say only \"Start page of the paging list\" (ListProcessorTasks,\nListProcessorTaskVersions) or \"Start page for pagination display\" (GetProcessorTaskItems,\nListProcessorTaskVersionResults), with the default 0. That it counts pages, not records, from 0 is *inferred* from other\nModelArts list APIs that say so in full: Huawei's *ListTrainingJobs* page (查询训练作业列表, `support.huaweicloud.com/api-modelarts/ListTrainingJobs.html`) \"offset:\n查询作业的页数，最小为0。例如设置为0，则表示从第一页开始查询。\" (\"the page number of the query, at\nleast 0; 0 queries from the first page\"), and ListTrainingJobEvents in Huawei's Python SDK\n(`huaweicloud-sdk-modelarts`, `v1/model/list_training_job_events_request.py`), which uses this\nfamily's own words: \"分页列表的起始页。约束限制：最小为0。例如设置为0，则表示从第一页开始查询。\".\nNot every ModelArts API agrees (the ModelArts Python SDK's `get_job_list` calls its offset a\nrecord offset), so confirm against the live service before relying on it.\n\nSource: OTC; Huawei (huaweicloudDocs): 分页列表的起始页，默认为0.",
         "default": 0,
         "type": "integer"
       },
       "limit": {
         "in": "query",
         "required": false,
-        "description": "Maximum number of records returned on each page. The value ranges from 1 to 1000. The default\nvalue is 1000. (OTC *Querying the Algorithm Type for Data Processing* since 2024-06-17, and\nHuawei's live Chinese page GetProcessorTaskItems; absent from Huawei (huaweicloudDocs)\n查询数据处理的算法类别, see the operation.)",
+        "description": "Maximum number of records returned on each page. The value ranges from 1 to 1000. The default\nvalue is 1000.\n\nSource: OTC *Querying the Algorithm Type for Data Processing* since 2024-06-17, and Huawei's live Chinese page GetProcessorTaskItems; absent from Huawei (huaweicloudDocs) 查询数据处理的算法类别, see the operation.",
         "default": 1000,
         "type": "integer"
       }
@@ -835,7 +835,7 @@ export const operationDocs = {
   },
   "listProcessorTasks": {
     "summary": "List processing tasks",
-    "description": "Lists processing tasks, feature analysis tasks and data processing tasks, one page at a time;\n`task_type` restricts the list to one type. Sources: OTC *Querying the List of a Processing\nTask* (`querying_the_list_of_a_processing_task.rst`) and Huawei (huaweicloudDocs)\n查询处理任务列表 (`cn.zh-cn/API参考/查询处理任务列表.md`). Every query parameter is optional.\n\nPaging: `offset` is a 0-based page index, not a record offset (*inferred*, see `offset`), and\n`limit` the page size (1 to 100, default 10); `count` in the response is the total over all\npages.\n\nExample requests of the pages, verbatim:\n\n- Querying the Historical List of Feature Analysis Tasks of a Dataset:\n  `GET https://{endpoint}/v2/{project_id}/processor-tasks?offset=0&limit=10&sort_by=create_time&order=desc&source_type=DATASET&source=X6c3N3eztX7cr3Arvqu&task_type=sys_data_analyse&return_result=false&query_current=false`\n- Querying the Latest Feature Analysis Task Result for the Specified Version List of a Dataset:\n  `GET https://{endpoint}/v2/{project_id}/processor-tasks?offset=0&limit=100&source_type=DATASET&source=X6c3N3eztX7cr3Arvqu&version_id=XwTuRqI9En7xuZskW70%2CJ4Eh2FDEWH1qnDlD3hQ&task_type=sys_data_analyse&return_result=true&query_current=true`\n\nIAM action: `modelarts:processTask:listProcessTasks` (Huawei (huaweicloudDocs) 数据管理权限).\n\nStatus codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from\nOTC's error-code appendix; the 404 is the API gateway's.",
+    "description": "Lists processing tasks, feature analysis tasks and data processing tasks, one page at a time;\n`task_type` restricts the list to one type. Sources: OTC *Querying the List of a Processing\nTask* (`querying_the_list_of_a_processing_task.rst`) and Huawei (huaweicloudDocs)\n查询处理任务列表 (`cn.zh-cn/API参考/查询处理任务列表.md`). Every query parameter is optional.\n\nPaging: `offset` is a 0-based page index, not a record offset (*inferred*, see `offset`), and\n`limit` the page size (1 to 100, default 10); `count` in the response is the total over all\npages.\n\nExample requests of the pages, verbatim:\n\n- Querying the Historical List of Feature Analysis Tasks of a Dataset:\n  `GET https://{endpoint}/v2/{project_id}/processor-tasks?offset=0&limit=10&sort_by=create_time&order=desc&source_type=DATASET&source=X6c3N3eztX7cr3Arvqu&task_type=sys_data_analyse&return_result=false&query_current=false`\n- Querying the Latest Feature Analysis Task Result for the Specified Version List of a Dataset:\n  `GET https://{endpoint}/v2/{project_id}/processor-tasks?offset=0&limit=100&source_type=DATASET&source=X6c3N3eztX7cr3Arvqu&version_id=XwTuRqI9En7xuZskW70%2CJ4Eh2FDEWH1qnDlD3hQ&task_type=sys_data_analyse&return_result=true&query_current=true`\n\nIAM action: `modelarts:processTask:listProcessTasks`.\n\nStatus codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from\nOTC's error-code appendix; the 404 is the API gateway's.\n\nSource: Huawei (huaweicloudDocs) 数据管理权限.",
     "tags": [
       "Processor Tasks"
     ],
@@ -843,27 +843,27 @@ export const operationDocs = {
       "project_id": {
         "in": "path",
         "required": true,
-        "description": "Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to\nobtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public\nreference does: 32 characters, lowercase letters and digits, and every published example is\nlowercase hex.",
+        "description": "Project ID. For how to\nobtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public\nreference does: 32 characters, lowercase letters and digits, and every published example is\nlowercase hex.\n\nSource: seed; every OTC and Huawei (huaweicloudDocs) page of this family.",
         "type": "string"
       },
       "limit": {
         "in": "query",
         "required": false,
-        "description": "Maximum number of records returned on each page. The value ranges from 1 to 100. The default\nvalue is 10. (OTC and Huawei (huaweicloudDocs), ListProcessorTasks and\nListProcessorTaskVersionResults.)",
+        "description": "Maximum number of records returned on each page. The value ranges from 1 to 100. The default\nvalue is 10.\n\nSource: OTC and Huawei (huaweicloudDocs), ListProcessorTasks and ListProcessorTaskVersionResults.",
         "default": 10,
         "type": "integer"
       },
       "offset": {
         "in": "query",
         "required": false,
-        "description": "Page index of the paging list, 0 for the first page; default `0`. Page `n` holds records\n`n*limit` to `n*limit + limit - 1`.\n\nThe pages say only \"Start page of the paging list\" (ListProcessorTasks,\nListProcessorTaskVersions) or \"Start page for pagination display\" (GetProcessorTaskItems,\nListProcessorTaskVersionResults), with the default 0 (OTC; Huawei (huaweicloudDocs):\n分页列表的起始页，默认为0). That it counts pages, not records, from 0 is *inferred* from other\nModelArts list APIs that say so in full: Huawei's *ListTrainingJobs* page (查询训练作业列表, `support.huaweicloud.com/api-modelarts/ListTrainingJobs.html`) \"offset:\n查询作业的页数，最小为0。例如设置为0，则表示从第一页开始查询。\" (\"the page number of the query, at\nleast 0; 0 queries from the first page\"), and ListTrainingJobEvents in Huawei's Python SDK\n(`huaweicloud-sdk-modelarts`, `v1/model/list_training_job_events_request.py`), which uses this\nfamily's own words: \"分页列表的起始页。约束限制：最小为0。例如设置为0，则表示从第一页开始查询。\".\nNot every ModelArts API agrees (the ModelArts Python SDK's `get_job_list` calls its offset a\nrecord offset), so confirm against the live service before relying on it.",
+        "description": "Page index of the paging list, 0 for the first page; default `0`. Page `n` holds records\n`n*limit` to `n*limit + limit - 1`.\n\nThe pages say only \"Start page of the paging list\" (ListProcessorTasks,\nListProcessorTaskVersions) or \"Start page for pagination display\" (GetProcessorTaskItems,\nListProcessorTaskVersionResults), with the default 0. That it counts pages, not records, from 0 is *inferred* from other\nModelArts list APIs that say so in full: Huawei's *ListTrainingJobs* page (查询训练作业列表, `support.huaweicloud.com/api-modelarts/ListTrainingJobs.html`) \"offset:\n查询作业的页数，最小为0。例如设置为0，则表示从第一页开始查询。\" (\"the page number of the query, at\nleast 0; 0 queries from the first page\"), and ListTrainingJobEvents in Huawei's Python SDK\n(`huaweicloud-sdk-modelarts`, `v1/model/list_training_job_events_request.py`), which uses this\nfamily's own words: \"分页列表的起始页。约束限制：最小为0。例如设置为0，则表示从第一页开始查询。\".\nNot every ModelArts API agrees (the ModelArts Python SDK's `get_job_list` calls its offset a\nrecord offset), so confirm against the live service before relying on it.\n\nSource: OTC; Huawei (huaweicloudDocs): 分页列表的起始页，默认为0.",
         "default": 0,
         "type": "integer"
       },
       "order": {
         "in": "query",
         "required": false,
-        "description": "Sorting sequence of the query (OTC and Huawei (huaweicloudDocs), ListProcessorTasks and\nListProcessorTaskVersions): `asc` ascending, `desc` descending (default).",
+        "description": "Sorting sequence of the query: `asc` ascending, `desc` descending (default).\n\nSource: OTC and Huawei (huaweicloudDocs), ListProcessorTasks and ListProcessorTaskVersions.",
         "default": "desc",
         "enum": [
           "asc",
@@ -874,21 +874,21 @@ export const operationDocs = {
       "query_current": {
         "in": "query",
         "required": false,
-        "description": "Whether to query only the latest tasks of dataset version (OTC *Querying the List of a\nProcessing Task*; Huawei (huaweicloudDocs) 查询处理任务列表): `true` only the latest tasks of the\ndataset version, `false` (default) all tasks of the dataset version.",
+        "description": "Whether to query only the latest tasks of dataset version: `true` only the latest tasks of the\ndataset version, `false` (default) all tasks of the dataset version.\n\nSource: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.",
         "default": false,
         "type": "boolean"
       },
       "return_result": {
         "in": "query",
         "required": false,
-        "description": "Whether to return the task result (OTC *Querying the List of a Processing Task*; Huawei\n(huaweicloudDocs) 查询处理任务列表): `true` (default) return the task result, `false` do not.",
+        "description": "Whether to return the task result: `true` (default) return the task result, `false` do not.\n\nSource: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.",
         "default": true,
         "type": "boolean"
       },
       "sort_by": {
         "in": "query",
         "required": false,
-        "description": "Sorting mode of the query (OTC *Querying the List of a Processing Task*; Huawei\n(huaweicloudDocs) 查询处理任务列表): `create_time` by creation time (default), `name` by task\nname, `duration_seconds` by running time.",
+        "description": "Sorting mode of the query: `create_time` by creation time (default), `name` by task\nname, `duration_seconds` by running time.\n\nSource: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.",
         "default": "create_time",
         "enum": [
           "create_time",
@@ -900,13 +900,13 @@ export const operationDocs = {
       "source": {
         "in": "query",
         "required": false,
-        "description": "Data source path of the query (OTC *Querying the List of a Processing Task*; Huawei\n(huaweicloudDocs) 查询处理任务列表): an OBS path if the type is `OBS`, a task ID if `TASK`, a\ndataset ID if `DATASET`; if `CUSTOM` and the API is called by resource tenants, the\n`project_id` of the actual user.",
+        "description": "Data source path of the query: an OBS path if the type is `OBS`, a task ID if `TASK`, a\ndataset ID if `DATASET`; if `CUSTOM` and the API is called by resource tenants, the\n`project_id` of the actual user.\n\nSource: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.",
         "type": "string"
       },
       "source_type": {
         "in": "query",
         "required": false,
-        "description": "Data source type of the query (OTC *Querying the List of a Processing Task*; Huawei\n(huaweicloudDocs) 查询处理任务列表). If this parameter is not specified, all data sources are\nqueried by default.",
+        "description": "Data source type of the query. If this parameter is not specified, all data sources are\nqueried by default.\n\nSource: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.",
         "enum": [
           "OBS",
           "TASK",
@@ -918,7 +918,7 @@ export const operationDocs = {
       "status": {
         "in": "query",
         "required": false,
-        "description": "Task status of the query (OTC *Querying the List of a Processing Task*; Huawei\n(huaweicloudDocs) 查询处理任务列表). If this parameter is not specified, tasks in all states are\nqueried by default. `0` initialized, `1` running, `2` completed, `3` failed, `4` stopped.",
+        "description": "Task status of the query. If this parameter is not specified, tasks in all states are\nqueried by default. `0` initialized, `1` running, `2` completed, `3` failed, `4` stopped.\n\nSource: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.",
         "enum": [
           0,
           1,
@@ -931,13 +931,13 @@ export const operationDocs = {
       "task_name": {
         "in": "query",
         "required": false,
-        "description": "Fuzzy search keyword on the task name (OTC *Querying the List of a Processing Task*: \"Fuzzy\nsearch keyword.\"; Huawei (huaweicloudDocs) 查询处理任务列表: 模糊匹配名称, \"fuzzy match on the name\").",
+        "description": "Fuzzy search keyword on the task name.\n\nSource: OTC *Querying the List of a Processing Task*: \"Fuzzy search keyword.\"; Huawei (huaweicloudDocs) 查询处理任务列表: 模糊匹配名称, \"fuzzy match on the name\".",
         "type": "string"
       },
       "task_type": {
         "in": "query",
         "required": false,
-        "description": "Task type, which is the ID of a data processing template (OTC *Querying the List of a\nProcessing Task*; Huawei (huaweicloudDocs) 查询处理任务列表): lists only tasks of that type.",
+        "description": "Task type, which is the ID of a data processing template: lists only tasks of that type.\n\nSource: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.",
         "enum": [
           "sys_data_analyse",
           "sys_data_cleaning",
@@ -950,13 +950,13 @@ export const operationDocs = {
       "version_id": {
         "in": "query",
         "required": false,
-        "description": "Version ID list of a specific dataset of the query (OTC *Querying the List of a Processing\nTask*; Huawei (huaweicloudDocs) 查询处理任务列表: 指定查询数据集的版本ID列表). Typed \"Array\"; the page's\nsecond example sends one comma-joined, percent-encoded value\n(`version_id=XwTuRqI9En7xuZskW70%2CJ4Eh2FDEWH1qnDlD3hQ`), hence `style: form` with\n`explode: false` (*inferred*: no page says how arrays are serialised).",
+        "description": "Version ID list of a specific dataset of the query. Typed \"Array\"; the page's\nsecond example sends one comma-joined, percent-encoded value\n(`version_id=XwTuRqI9En7xuZskW70%2CJ4Eh2FDEWH1qnDlD3hQ`), hence `style: form` with\n`explode: false` (*inferred*: no page says how arrays are serialised).\n\nSource: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表: 指定查询数据集的版本ID列表.",
         "type": "array"
       },
       "workspace_id": {
         "in": "query",
         "required": false,
-        "description": "Workspace ID (OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs)\n查询处理任务列表). If no workspace is created, the default value is `0`. If a workspace is created\nand used, use the actual value.",
+        "description": "Workspace ID. If no workspace is created, the default value is `0`. If a workspace is created\nand used, use the actual value.\n\nSource: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.",
         "default": "0",
         "type": "string"
       }
@@ -1020,45 +1020,45 @@ export const operationDocs = {
       "project_id": {
         "in": "path",
         "required": true,
-        "description": "Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to\nobtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public\nreference does: 32 characters, lowercase letters and digits, and every published example is\nlowercase hex.",
+        "description": "Project ID. For how to\nobtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public\nreference does: 32 characters, lowercase letters and digits, and every published example is\nlowercase hex.\n\nSource: seed; every OTC and Huawei (huaweicloudDocs) page of this family.",
         "type": "string"
       },
       "task_id": {
         "in": "path",
         "required": true,
-        "description": "ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).\n\nNo page publishes a format. Every published task id is 19 ASCII letters and digits, such as\n`SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,\ndigits, `_` and `-`: a margin for ids that differ from the examples, while no accepted value can\nalter the request path (no empty value, `.` or `..`, `/`, `\\`, `%`, `?`, `#`, white space or\ncontrol character can match).\n\nThe literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is\nGetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)\ninstead of the task it names.",
+        "description": "ID of a data processing task.\n\nNo page publishes a format. Every published task id is 19 ASCII letters and digits, such as\n`SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,\ndigits, `_` and `-`: a margin for ids that differ from the examples, while no accepted value can\nalter the request path (no empty value, `.` or `..`, `/`, `\\`, `%`, `?`, `#`, white space or\ncontrol character can match).\n\nThe literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is\nGetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)\ninstead of the task it names.\n\nSource: seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`.",
         "type": "string"
       },
       "version_id": {
         "in": "path",
         "required": true,
-        "description": "Version ID of a data processing task (OTC and Huawei (huaweicloudDocs) pages with\n`{version_id}`).\n\nNo page publishes a format. Every published version id is 19 ASCII letters and digits, such as\n`qSaudx2sbPvthHygckA` (*inferred* from examples). As for `task_id`, this document accepts 1 to\n64 ASCII letters, digits, `_` and `-`, so no accepted value can alter the request path (no\nempty value, dot segment, `/`, `%`, `?` or `#`). No sibling path under `/versions/` is a\nliteral, so no value needs refusing beyond that.",
+        "description": "Version ID of a data processing task.\n\nNo page publishes a format. Every published version id is 19 ASCII letters and digits, such as\n`qSaudx2sbPvthHygckA` (*inferred* from examples). As for `task_id`, this document accepts 1 to\n64 ASCII letters, digits, `_` and `-`, so no accepted value can alter the request path (no\nempty value, dot segment, `/`, `%`, `?` or `#`). No sibling path under `/versions/` is a\nliteral, so no value needs refusing beyond that.\n\nSource: OTC and Huawei (huaweicloudDocs) pages with `{version_id}`.",
         "type": "string"
       },
       "limit": {
         "in": "query",
         "required": false,
-        "description": "Maximum number of records returned on each page. The value ranges from 1 to 100. The default\nvalue is 10. (OTC and Huawei (huaweicloudDocs), ListProcessorTasks and\nListProcessorTaskVersionResults.)",
+        "description": "Maximum number of records returned on each page. The value ranges from 1 to 100. The default\nvalue is 10.\n\nSource: OTC and Huawei (huaweicloudDocs), ListProcessorTasks and ListProcessorTaskVersionResults.",
         "default": 10,
         "type": "integer"
       },
       "offset": {
         "in": "query",
         "required": false,
-        "description": "Page index of the paging list, 0 for the first page; default `0`. Page `n` holds records\n`n*limit` to `n*limit + limit - 1`.\n\nThe pages say only \"Start page of the paging list\" (ListProcessorTasks,\nListProcessorTaskVersions) or \"Start page for pagination display\" (GetProcessorTaskItems,\nListProcessorTaskVersionResults), with the default 0 (OTC; Huawei (huaweicloudDocs):\n分页列表的起始页，默认为0). That it counts pages, not records, from 0 is *inferred* from other\nModelArts list APIs that say so in full: Huawei's *ListTrainingJobs* page (查询训练作业列表, `support.huaweicloud.com/api-modelarts/ListTrainingJobs.html`) \"offset:\n查询作业的页数，最小为0。例如设置为0，则表示从第一页开始查询。\" (\"the page number of the query, at\nleast 0; 0 queries from the first page\"), and ListTrainingJobEvents in Huawei's Python SDK\n(`huaweicloud-sdk-modelarts`, `v1/model/list_training_job_events_request.py`), which uses this\nfamily's own words: \"分页列表的起始页。约束限制：最小为0。例如设置为0，则表示从第一页开始查询。\".\nNot every ModelArts API agrees (the ModelArts Python SDK's `get_job_list` calls its offset a\nrecord offset), so confirm against the live service before relying on it.",
+        "description": "Page index of the paging list, 0 for the first page; default `0`. Page `n` holds records\n`n*limit` to `n*limit + limit - 1`.\n\nThe pages say only \"Start page of the paging list\" (ListProcessorTasks,\nListProcessorTaskVersions) or \"Start page for pagination display\" (GetProcessorTaskItems,\nListProcessorTaskVersionResults), with the default 0. That it counts pages, not records, from 0 is *inferred* from other\nModelArts list APIs that say so in full: Huawei's *ListTrainingJobs* page (查询训练作业列表, `support.huaweicloud.com/api-modelarts/ListTrainingJobs.html`) \"offset:\n查询作业的页数，最小为0。例如设置为0，则表示从第一页开始查询。\" (\"the page number of the query, at\nleast 0; 0 queries from the first page\"), and ListTrainingJobEvents in Huawei's Python SDK\n(`huaweicloud-sdk-modelarts`, `v1/model/list_training_job_events_request.py`), which uses this\nfamily's own words: \"分页列表的起始页。约束限制：最小为0。例如设置为0，则表示从第一页开始查询。\".\nNot every ModelArts API agrees (the ModelArts Python SDK's `get_job_list` calls its offset a\nrecord offset), so confirm against the live service before relying on it.\n\nSource: OTC; Huawei (huaweicloudDocs): 分页列表的起始页，默认为0.",
         "default": 0,
         "type": "integer"
       },
       "process_parameter": {
         "in": "query",
         "required": false,
-        "description": "Image resize configuration, which is the same as OBS (see \"Feature Guide\" in the *Object\nStorage Service User Guide*). For example, `image/resize,m_lfit,h_200` indicates that the target\nimage is resized proportionally and the height is set to 200 pixels. (OTC *Obtaining the Result\nof a Data Processing Task Version*; Huawei (huaweicloudDocs) 查询数据处理任务版本的结果展示.)",
+        "description": "Image resize configuration, which is the same as OBS (see \"Feature Guide\" in the *Object\nStorage Service User Guide*). For example, `image/resize,m_lfit,h_200` indicates that the target\nimage is resized proportionally and the height is set to 200 pixels.\n\nSource: OTC *Obtaining the Result of a Data Processing Task Version*; Huawei (huaweicloudDocs) 查询数据处理任务版本的结果展示.",
         "type": "string"
       },
       "result_property": {
         "in": "query",
         "required": false,
-        "description": "Sample status (OTC *Obtaining the Result of a Data Processing Task Version*; Huawei\n(huaweicloudDocs) 查询数据处理任务版本的结果展示). If this parameter is not delivered or is set to\n`-1`, all samples are returned by default. `-1` all, `0` reserved, `1` modified, `2` deleted,\n`3` added.\n\nTyped String on this page, while the response field `result_property` is an Integer: the\nquery keeps the page's type, so the values are the strings `\"-1\"` to `\"3\"` (on the wire the\ntwo are the same text).",
+        "description": "Sample status. If this parameter is not delivered or is set to\n`-1`, all samples are returned by default. `-1` all, `0` reserved, `1` modified, `2` deleted,\n`3` added.\n\nTyped String on this page, while the response field `result_property` is an Integer: the\nquery keeps the page's type, so the values are the strings `\"-1\"` to `\"3\"` (on the wire the\ntwo are the same text).\n\nSource: OTC *Obtaining the Result of a Data Processing Task Version*; Huawei (huaweicloudDocs) 查询数据处理任务版本的结果展示.",
         "enum": [
           "-1",
           "0",
@@ -1122,7 +1122,7 @@ export const operationDocs = {
   },
   "listProcessorTaskVersions": {
     "summary": "List the versions of a data processing task",
-    "description": "Lists the versions of a data processing task, one page at a time. Sources: OTC *Querying the\nVersion List of a Data Processing Task* (`querying_the_version_list_of_a_data_processing_task.rst`)\nand Huawei (huaweicloudDocs) 查询数据处理任务的版本列表 (`cn.zh-cn/API参考/查询数据处理任务的版本列表.md`).\nEvery query parameter is optional. Example request of the pages:\n`GET https://{endpoint}/v2/{project_id}/processor-tasks/{task_id}/versions?offset=0&limit=5`.\n\nPaging: `offset` is a 0-based page index (*inferred*, see `offset`), `limit` the page size (1\nto 100, default 100); `count` in the response is the total over all pages.\n\nIAM action: `modelarts:processTask:getProcessTask`, with the OBS actions\n`obs:bucket:HeadBucket`, `obs:bucket:ListBucket`, `obs:object:PutObject`,\n`obs:bucket:ListAllMyBuckets`, `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`,\n`obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy` (Huawei (huaweicloudDocs)\n数据管理权限).\n\nStatus codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from\nOTC's error-code appendix; the 404 is the API gateway's.",
+    "description": "Lists the versions of a data processing task, one page at a time. Sources: OTC *Querying the\nVersion List of a Data Processing Task* (`querying_the_version_list_of_a_data_processing_task.rst`)\nand Huawei (huaweicloudDocs) 查询数据处理任务的版本列表 (`cn.zh-cn/API参考/查询数据处理任务的版本列表.md`).\nEvery query parameter is optional. Example request of the pages:\n`GET https://{endpoint}/v2/{project_id}/processor-tasks/{task_id}/versions?offset=0&limit=5`.\n\nPaging: `offset` is a 0-based page index (*inferred*, see `offset`), `limit` the page size (1\nto 100, default 100); `count` in the response is the total over all pages.\n\nIAM action: `modelarts:processTask:getProcessTask`, with the OBS actions\n`obs:bucket:HeadBucket`, `obs:bucket:ListBucket`, `obs:object:PutObject`,\n`obs:bucket:ListAllMyBuckets`, `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`,\n`obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy`.\n\nStatus codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from\nOTC's error-code appendix; the 404 is the API gateway's.\n\nSource: Huawei (huaweicloudDocs) 数据管理权限.",
     "tags": [
       "Processor Tasks"
     ],
@@ -1130,33 +1130,33 @@ export const operationDocs = {
       "project_id": {
         "in": "path",
         "required": true,
-        "description": "Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to\nobtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public\nreference does: 32 characters, lowercase letters and digits, and every published example is\nlowercase hex.",
+        "description": "Project ID. For how to\nobtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public\nreference does: 32 characters, lowercase letters and digits, and every published example is\nlowercase hex.\n\nSource: seed; every OTC and Huawei (huaweicloudDocs) page of this family.",
         "type": "string"
       },
       "task_id": {
         "in": "path",
         "required": true,
-        "description": "ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).\n\nNo page publishes a format. Every published task id is 19 ASCII letters and digits, such as\n`SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,\ndigits, `_` and `-`: a margin for ids that differ from the examples, while no accepted value can\nalter the request path (no empty value, `.` or `..`, `/`, `\\`, `%`, `?`, `#`, white space or\ncontrol character can match).\n\nThe literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is\nGetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)\ninstead of the task it names.",
+        "description": "ID of a data processing task.\n\nNo page publishes a format. Every published task id is 19 ASCII letters and digits, such as\n`SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,\ndigits, `_` and `-`: a margin for ids that differ from the examples, while no accepted value can\nalter the request path (no empty value, `.` or `..`, `/`, `\\`, `%`, `?`, `#`, white space or\ncontrol character can match).\n\nThe literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is\nGetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)\ninstead of the task it names.\n\nSource: seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`.",
         "type": "string"
       },
       "limit": {
         "in": "query",
         "required": false,
-        "description": "Maximum number of records returned on each page. The value ranges from 1 to 100. The default\nvalue is 100. (OTC *Querying the Version List of a Data Processing Task*; Huawei\n(huaweicloudDocs) 查询数据处理任务的版本列表.)",
+        "description": "Maximum number of records returned on each page. The value ranges from 1 to 100. The default\nvalue is 100.\n\nSource: OTC *Querying the Version List of a Data Processing Task*; Huawei (huaweicloudDocs) 查询数据处理任务的版本列表.",
         "default": 100,
         "type": "integer"
       },
       "offset": {
         "in": "query",
         "required": false,
-        "description": "Page index of the paging list, 0 for the first page; default `0`. Page `n` holds records\n`n*limit` to `n*limit + limit - 1`.\n\nThe pages say only \"Start page of the paging list\" (ListProcessorTasks,\nListProcessorTaskVersions) or \"Start page for pagination display\" (GetProcessorTaskItems,\nListProcessorTaskVersionResults), with the default 0 (OTC; Huawei (huaweicloudDocs):\n分页列表的起始页，默认为0). That it counts pages, not records, from 0 is *inferred* from other\nModelArts list APIs that say so in full: Huawei's *ListTrainingJobs* page (查询训练作业列表, `support.huaweicloud.com/api-modelarts/ListTrainingJobs.html`) \"offset:\n查询作业的页数，最小为0。例如设置为0，则表示从第一页开始查询。\" (\"the page number of the query, at\nleast 0; 0 queries from the first page\"), and ListTrainingJobEvents in Huawei's Python SDK\n(`huaweicloud-sdk-modelarts`, `v1/model/list_training_job_events_request.py`), which uses this\nfamily's own words: \"分页列表的起始页。约束限制：最小为0。例如设置为0，则表示从第一页开始查询。\".\nNot every ModelArts API agrees (the ModelArts Python SDK's `get_job_list` calls its offset a\nrecord offset), so confirm against the live service before relying on it.",
+        "description": "Page index of the paging list, 0 for the first page; default `0`. Page `n` holds records\n`n*limit` to `n*limit + limit - 1`.\n\nThe pages say only \"Start page of the paging list\" (ListProcessorTasks,\nListProcessorTaskVersions) or \"Start page for pagination display\" (GetProcessorTaskItems,\nListProcessorTaskVersionResults), with the default 0. That it counts pages, not records, from 0 is *inferred* from other\nModelArts list APIs that say so in full: Huawei's *ListTrainingJobs* page (查询训练作业列表, `support.huaweicloud.com/api-modelarts/ListTrainingJobs.html`) \"offset:\n查询作业的页数，最小为0。例如设置为0，则表示从第一页开始查询。\" (\"the page number of the query, at\nleast 0; 0 queries from the first page\"), and ListTrainingJobEvents in Huawei's Python SDK\n(`huaweicloud-sdk-modelarts`, `v1/model/list_training_job_events_request.py`), which uses this\nfamily's own words: \"分页列表的起始页。约束限制：最小为0。例如设置为0，则表示从第一页开始查询。\".\nNot every ModelArts API agrees (the ModelArts Python SDK's `get_job_list` calls its offset a\nrecord offset), so confirm against the live service before relying on it.\n\nSource: OTC; Huawei (huaweicloudDocs): 分页列表的起始页，默认为0.",
         "default": 0,
         "type": "integer"
       },
       "order": {
         "in": "query",
         "required": false,
-        "description": "Sorting sequence of the query (OTC and Huawei (huaweicloudDocs), ListProcessorTasks and\nListProcessorTaskVersions): `asc` ascending, `desc` descending (default).",
+        "description": "Sorting sequence of the query: `asc` ascending, `desc` descending (default).\n\nSource: OTC and Huawei (huaweicloudDocs), ListProcessorTasks and ListProcessorTaskVersions.",
         "default": "desc",
         "enum": [
           "asc",
@@ -1167,7 +1167,7 @@ export const operationDocs = {
       "sort_by": {
         "in": "query",
         "required": false,
-        "description": "Sorting mode of the query (OTC *Querying the Version List of a Data Processing Task*; Huawei\n(huaweicloudDocs) 查询数据处理任务的版本列表): `create_time` by creation time (default),\n`version_name` by task version name.",
+        "description": "Sorting mode of the query: `create_time` by creation time (default),\n`version_name` by task version name.\n\nSource: OTC *Querying the Version List of a Data Processing Task*; Huawei (huaweicloudDocs) 查询数据处理任务的版本列表.",
         "default": "create_time",
         "enum": [
           "create_time",
@@ -1228,7 +1228,7 @@ export const operationDocs = {
   },
   "stopProcessorTaskVersion": {
     "summary": "Stop a version of a data processing task",
-    "description": "Stops the version of a data processing task. Sources: OTC *Stopping the Version of a Data\nProcessing Task* (`stopping_the_version_of_a_data_processing_task.rst`) and Huawei\n(huaweicloudDocs) 停止数据处理任务的版本 (`cn.zh-cn/API参考/停止数据处理任务的版本.md`). No request\nbody (\"Request Parameters: None\"), no response parameters; the example response is `{ }`.\nExample request of the pages:\n`POST https://{endpoint}/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/stop`.\n\nWhat stopping a version that is not running does is not documented.\n\nIAM action: `modelarts:processTask:updateProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).\n\nStatus codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from\nOTC's error-code appendix; the 404 is the API gateway's.",
+    "description": "Stops the version of a data processing task. Sources: OTC *Stopping the Version of a Data\nProcessing Task* (`stopping_the_version_of_a_data_processing_task.rst`) and Huawei\n(huaweicloudDocs) 停止数据处理任务的版本 (`cn.zh-cn/API参考/停止数据处理任务的版本.md`). No request\nbody (\"Request Parameters: None\"), no response parameters; the example response is `{ }`.\nExample request of the pages:\n`POST https://{endpoint}/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/stop`.\n\nWhat stopping a version that is not running does is not documented.\n\nIAM action: `modelarts:processTask:updateProcessTask`.\n\nStatus codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from\nOTC's error-code appendix; the 404 is the API gateway's.\n\nSource: Huawei (huaweicloudDocs) 数据管理权限.",
     "tags": [
       "Processor Tasks"
     ],
@@ -1236,19 +1236,19 @@ export const operationDocs = {
       "project_id": {
         "in": "path",
         "required": true,
-        "description": "Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to\nobtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public\nreference does: 32 characters, lowercase letters and digits, and every published example is\nlowercase hex.",
+        "description": "Project ID. For how to\nobtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public\nreference does: 32 characters, lowercase letters and digits, and every published example is\nlowercase hex.\n\nSource: seed; every OTC and Huawei (huaweicloudDocs) page of this family.",
         "type": "string"
       },
       "task_id": {
         "in": "path",
         "required": true,
-        "description": "ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).\n\nNo page publishes a format. Every published task id is 19 ASCII letters and digits, such as\n`SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,\ndigits, `_` and `-`: a margin for ids that differ from the examples, while no accepted value can\nalter the request path (no empty value, `.` or `..`, `/`, `\\`, `%`, `?`, `#`, white space or\ncontrol character can match).\n\nThe literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is\nGetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)\ninstead of the task it names.",
+        "description": "ID of a data processing task.\n\nNo page publishes a format. Every published task id is 19 ASCII letters and digits, such as\n`SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,\ndigits, `_` and `-`: a margin for ids that differ from the examples, while no accepted value can\nalter the request path (no empty value, `.` or `..`, `/`, `\\`, `%`, `?`, `#`, white space or\ncontrol character can match).\n\nThe literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is\nGetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)\ninstead of the task it names.\n\nSource: seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`.",
         "type": "string"
       },
       "version_id": {
         "in": "path",
         "required": true,
-        "description": "Version ID of a data processing task (OTC and Huawei (huaweicloudDocs) pages with\n`{version_id}`).\n\nNo page publishes a format. Every published version id is 19 ASCII letters and digits, such as\n`qSaudx2sbPvthHygckA` (*inferred* from examples). As for `task_id`, this document accepts 1 to\n64 ASCII letters, digits, `_` and `-`, so no accepted value can alter the request path (no\nempty value, dot segment, `/`, `%`, `?` or `#`). No sibling path under `/versions/` is a\nliteral, so no value needs refusing beyond that.",
+        "description": "Version ID of a data processing task.\n\nNo page publishes a format. Every published version id is 19 ASCII letters and digits, such as\n`qSaudx2sbPvthHygckA` (*inferred* from examples). As for `task_id`, this document accepts 1 to\n64 ASCII letters, digits, `_` and `-`, so no accepted value can alter the request path (no\nempty value, dot segment, `/`, `%`, `?` or `#`). No sibling path under `/versions/` is a\nliteral, so no value needs refusing beyond that.\n\nSource: OTC and Huawei (huaweicloudDocs) pages with `{version_id}`.",
         "type": "string"
       }
     },
@@ -1305,7 +1305,7 @@ export const operationDocs = {
   },
   "updateProcessorTask": {
     "summary": "Update a processing task",
-    "description": "Updates a processing task (feature analysis or data processing) named by `task_id`. Only the\ndescription of tasks can be updated. Sources: OTC *Updating a Processing Task*\n(`updating_a_processing_task.rst`) and Huawei (huaweicloudDocs) 更新处理任务\n(`cn.zh-cn/API参考/更新处理任务.md`). The response has no parameters; its example body is `{ }`.\n\nIdempotent: sending the same description again leaves the task as it is.\n\nIAM action: `modelarts:processTask:updateProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).\n\nStatus codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from\nOTC's error-code appendix; the 404 is the API gateway's.",
+    "description": "Updates a processing task (feature analysis or data processing) named by `task_id`. Only the\ndescription of tasks can be updated. Sources: OTC *Updating a Processing Task*\n(`updating_a_processing_task.rst`) and Huawei (huaweicloudDocs) 更新处理任务\n(`cn.zh-cn/API参考/更新处理任务.md`). The response has no parameters; its example body is `{ }`.\n\nIdempotent: sending the same description again leaves the task as it is.\n\nIAM action: `modelarts:processTask:updateProcessTask`.\n\nStatus codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from\nOTC's error-code appendix; the 404 is the API gateway's.\n\nSource: Huawei (huaweicloudDocs) 数据管理权限.",
     "tags": [
       "Processor Tasks"
     ],
@@ -1313,13 +1313,13 @@ export const operationDocs = {
       "project_id": {
         "in": "path",
         "required": true,
-        "description": "Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to\nobtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public\nreference does: 32 characters, lowercase letters and digits, and every published example is\nlowercase hex.",
+        "description": "Project ID. For how to\nobtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public\nreference does: 32 characters, lowercase letters and digits, and every published example is\nlowercase hex.\n\nSource: seed; every OTC and Huawei (huaweicloudDocs) page of this family.",
         "type": "string"
       },
       "task_id": {
         "in": "path",
         "required": true,
-        "description": "ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).\n\nNo page publishes a format. Every published task id is 19 ASCII letters and digits, such as\n`SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,\ndigits, `_` and `-`: a margin for ids that differ from the examples, while no accepted value can\nalter the request path (no empty value, `.` or `..`, `/`, `\\`, `%`, `?`, `#`, white space or\ncontrol character can match).\n\nThe literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is\nGetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)\ninstead of the task it names.",
+        "description": "ID of a data processing task.\n\nNo page publishes a format. Every published task id is 19 ASCII letters and digits, such as\n`SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,\ndigits, `_` and `-`: a margin for ids that differ from the examples, while no accepted value can\nalter the request path (no empty value, `.` or `..`, `/`, `\\`, `%`, `?`, `#`, white space or\ncontrol character can match).\n\nThe literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is\nGetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)\ninstead of the task it names.\n\nSource: seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`.",
         "type": "string"
       }
     },
@@ -1328,7 +1328,7 @@ export const operationDocs = {
       "properties": {
         "description": {
           "type": "string",
-          "description": "Description of a data processing task (OTC *Creating a Processing Task*, *Updating a\nProcessing Task*, *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs) 创建处理任务,\n更新处理任务, 创建数据处理任务版本): \"The description contains 0 to 256 characters and does not\nsupport the following special characters: ``^!<>=&\"'``\". Request bodies only: descriptions the\nservice returns are not constrained here.",
+          "description": "Description of a data processing task: \"The description contains 0 to 256 characters and does not\nsupport the following special characters: ``^!<>=&\"'``\". Request bodies only: descriptions the\nservice returns are not constrained here.\n\nSource: OTC *Creating a Processing Task*, *Updating a Processing Task*, *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs) 创建处理任务, 更新处理任务, 创建数据处理任务版本.",
           "required": false
         }
       },

@@ -7,10 +7,12 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to
+                 * @description Project ID. For how to
                  *     obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public
                  *     reference does: 32 characters, lowercase letters and digits, and every published example is
                  *     lowercase hex.
+                 *
+                 *     Source: seed; every OTC and Huawei (huaweicloudDocs) page of this family.
                  * @example a4a5d4098fb4474fa22cd05f897d6b99
                  */
                 project_id: components["parameters"]["project_id"];
@@ -35,10 +37,12 @@ export interface paths {
          *     - Querying the Latest Feature Analysis Task Result for the Specified Version List of a Dataset:
          *       `GET https://{endpoint}/v2/{project_id}/processor-tasks?offset=0&limit=100&source_type=DATASET&source=X6c3N3eztX7cr3Arvqu&version_id=XwTuRqI9En7xuZskW70%2CJ4Eh2FDEWH1qnDlD3hQ&task_type=sys_data_analyse&return_result=true&query_current=true`
          *
-         *     IAM action: `modelarts:processTask:listProcessTasks` (Huawei (huaweicloudDocs) 数据管理权限).
+         *     IAM action: `modelarts:processTask:listProcessTasks`.
          *
          *     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
          *     OTC's error-code appendix; the 404 is the API gateway's.
+         *
+         *     Source: Huawei (huaweicloudDocs) 数据管理权限.
          */
         get: operations["listProcessorTasks"];
         put?: never;
@@ -68,11 +72,12 @@ export interface paths {
          *     IAM action: `modelarts:processTask:createProcessTask`, with the OBS actions
          *     `obs:bucket:HeadBucket`, `obs:bucket:ListBucket`, `obs:object:PutObject`,
          *     `obs:bucket:ListAllMyBuckets`, `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`,
-         *     `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy` (Huawei (huaweicloudDocs)
-         *     数据管理权限).
+         *     `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy`.
          *
          *     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
          *     OTC's error-code appendix; the 404 is the API gateway's.
+         *
+         *     Source: Huawei (huaweicloudDocs) 数据管理权限.
          */
         post: operations["createProcessorTask"];
         delete?: never;
@@ -87,10 +92,12 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to
+                 * @description Project ID. For how to
                  *     obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public
                  *     reference does: 32 characters, lowercase letters and digits, and every published example is
                  *     lowercase hex.
+                 *
+                 *     Source: seed; every OTC and Huawei (huaweicloudDocs) page of this family.
                  * @example a4a5d4098fb4474fa22cd05f897d6b99
                  */
                 project_id: components["parameters"]["project_id"];
@@ -114,10 +121,12 @@ export interface paths {
          *     literal `items` is matched here, and `task_id` refuses the value `items`, so no task id can
          *     reach this operation instead of a task (routing *inferred* from the URIs).
          *
-         *     IAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+         *     IAM action: `modelarts:processTask:getProcessTask`.
          *
          *     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
          *     OTC's error-code appendix; the 404 is the API gateway's.
+         *
+         *     Source: Huawei (huaweicloudDocs) 数据管理权限.
          */
         get: operations["getProcessorTaskItems"];
         put?: never;
@@ -134,15 +143,17 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to
+                 * @description Project ID. For how to
                  *     obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public
                  *     reference does: 32 characters, lowercase letters and digits, and every published example is
                  *     lowercase hex.
+                 *
+                 *     Source: seed; every OTC and Huawei (huaweicloudDocs) page of this family.
                  * @example a4a5d4098fb4474fa22cd05f897d6b99
                  */
                 project_id: components["parameters"]["project_id"];
                 /**
-                 * @description ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).
+                 * @description ID of a data processing task.
                  *
                  *     No page publishes a format. Every published task id is 19 ASCII letters and digits, such as
                  *     `SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,
@@ -153,6 +164,8 @@ export interface paths {
                  *     The literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is
                  *     GetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)
                  *     instead of the task it names.
+                 *
+                 *     Source: seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`.
                  * @example SNEJua7qdZZN8GvkcEr
                  */
                 task_id: components["parameters"]["task_id"];
@@ -171,14 +184,14 @@ export interface paths {
          *     string in their example: both are accepted (see the schema). `version_count` is the number
          *     of versions (Huawei's wording, followed here; OTC says "Version number").
          *
-         *     A task that does not exist is 400 `ModelArts.4700` (OTC's error-code appendix), not 404.
+         *     A task that does not exist is 400 `ModelArts.4700`, not 404.
          *
-         *     IAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限, whose
-         *     row for this call prints the URI of DescProcessorTaskVersion by mistake; the action is the
-         *     same).
+         *     IAM action: `modelarts:processTask:getProcessTask`.
          *
          *     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
          *     OTC's error-code appendix; the 404 is the API gateway's.
+         *
+         *     Source: OTC's error-code appendix; Huawei (huaweicloudDocs) 数据管理权限, whose row for this call prints the URI of DescProcessorTaskVersion by mistake; the action is the same.
          */
         get: operations["describeProcessorTask"];
         /**
@@ -190,24 +203,25 @@ export interface paths {
          *
          *     Idempotent: sending the same description again leaves the task as it is.
          *
-         *     IAM action: `modelarts:processTask:updateProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+         *     IAM action: `modelarts:processTask:updateProcessTask`.
          *
          *     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
          *     OTC's error-code appendix; the 404 is the API gateway's.
+         *
+         *     Source: Huawei (huaweicloudDocs) 数据管理权限.
          */
         put: operations["updateProcessorTask"];
         post?: never;
         /**
          * Delete a processing task
          * @description Deletes a processing task, either a feature analysis task or a data processing task,
-         *     named by `task_id` (seed: OTC *Deleting a Processing Task*, `deleting_a_processing_task.rst`,
-         *     byte-identical to the seed; Huawei (huaweicloudDocs) 删除处理任务). No request body and no
-         *     query parameters (seed: "Request Parameters: None").
+         *     named by `task_id`. No request body and no
+         *     query parameters.
          *
          *     IAM action: `modelarts:processTask:deleteProcessTask`, with the OBS actions
          *     `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`, `obs:bucket:GetBucketPolicy`,
          *     `obs:bucket:DeleteBucketPolicy`, `obs:bucket:ListBucket`, `obs:bucket:ListAllMyBuckets`,
-         *     `obs:object:DeleteObject` (Huawei (huaweicloudDocs) 数据管理权限).
+         *     `obs:object:DeleteObject`.
          *
          *     The call is idempotent in effect: deleting a task that is already gone fails with
          *     400 `ModelArts.4700` and changes nothing, so a client may retry it safely and may treat
@@ -216,6 +230,8 @@ export interface paths {
          *
          *     The seed lists the status codes 200, 401 and 403. The other responses below come from
          *     OTC's error-code appendix and the API gateway; each says so.
+         *
+         *     Source: seed: OTC *Deleting a Processing Task*, `deleting_a_processing_task.rst`, byte-identical to the seed; Huawei (huaweicloudDocs) 删除处理任务; seed: "Request Parameters: None"; Huawei (huaweicloudDocs) 数据管理权限.
          */
         delete: operations["deleteProcessorTask"];
         options?: never;
@@ -229,15 +245,17 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to
+                 * @description Project ID. For how to
                  *     obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public
                  *     reference does: 32 characters, lowercase letters and digits, and every published example is
                  *     lowercase hex.
+                 *
+                 *     Source: seed; every OTC and Huawei (huaweicloudDocs) page of this family.
                  * @example a4a5d4098fb4474fa22cd05f897d6b99
                  */
                 project_id: components["parameters"]["project_id"];
                 /**
-                 * @description ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).
+                 * @description ID of a data processing task.
                  *
                  *     No page publishes a format. Every published task id is 19 ASCII letters and digits, such as
                  *     `SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,
@@ -248,6 +266,8 @@ export interface paths {
                  *     The literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is
                  *     GetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)
                  *     instead of the task it names.
+                 *
+                 *     Source: seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`.
                  * @example SNEJua7qdZZN8GvkcEr
                  */
                 task_id: components["parameters"]["task_id"];
@@ -268,11 +288,12 @@ export interface paths {
          *     IAM action: `modelarts:processTask:getProcessTask`, with the OBS actions
          *     `obs:bucket:HeadBucket`, `obs:bucket:ListBucket`, `obs:object:PutObject`,
          *     `obs:bucket:ListAllMyBuckets`, `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`,
-         *     `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy` (Huawei (huaweicloudDocs)
-         *     数据管理权限).
+         *     `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy`.
          *
          *     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
          *     OTC's error-code appendix; the 404 is the API gateway's.
+         *
+         *     Source: Huawei (huaweicloudDocs) 数据管理权限.
          */
         get: operations["listProcessorTaskVersions"];
         put?: never;
@@ -288,10 +309,12 @@ export interface paths {
          *
          *     Not idempotent: a retry after a lost response may create a second version.
          *
-         *     IAM action: `modelarts:processTask:createProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+         *     IAM action: `modelarts:processTask:createProcessTask`.
          *
          *     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
          *     OTC's error-code appendix; the 404 is the API gateway's.
+         *
+         *     Source: Huawei (huaweicloudDocs) 数据管理权限.
          */
         post: operations["createProcessorTaskVersion"];
         delete?: never;
@@ -306,15 +329,17 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to
+                 * @description Project ID. For how to
                  *     obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public
                  *     reference does: 32 characters, lowercase letters and digits, and every published example is
                  *     lowercase hex.
+                 *
+                 *     Source: seed; every OTC and Huawei (huaweicloudDocs) page of this family.
                  * @example a4a5d4098fb4474fa22cd05f897d6b99
                  */
                 project_id: components["parameters"]["project_id"];
                 /**
-                 * @description ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).
+                 * @description ID of a data processing task.
                  *
                  *     No page publishes a format. Every published task id is 19 ASCII letters and digits, such as
                  *     `SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,
@@ -325,18 +350,21 @@ export interface paths {
                  *     The literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is
                  *     GetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)
                  *     instead of the task it names.
+                 *
+                 *     Source: seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`.
                  * @example SNEJua7qdZZN8GvkcEr
                  */
                 task_id: components["parameters"]["task_id"];
                 /**
-                 * @description Version ID of a data processing task (OTC and Huawei (huaweicloudDocs) pages with
-                 *     `{version_id}`).
+                 * @description Version ID of a data processing task.
                  *
                  *     No page publishes a format. Every published version id is 19 ASCII letters and digits, such as
                  *     `qSaudx2sbPvthHygckA` (*inferred* from examples). As for `task_id`, this document accepts 1 to
                  *     64 ASCII letters, digits, `_` and `-`, so no accepted value can alter the request path (no
                  *     empty value, dot segment, `/`, `%`, `?` or `#`). No sibling path under `/versions/` is a
                  *     literal, so no value needs refusing beyond that.
+                 *
+                 *     Source: OTC and Huawei (huaweicloudDocs) pages with `{version_id}`.
                  * @example qSaudx2sbPvthHygckA
                  */
                 version_id: components["parameters"]["version_id"];
@@ -352,15 +380,15 @@ export interface paths {
          *     request of the pages:
          *     `GET https://{endpoint}/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}`.
          *
-         *     A version that does not exist is 400 `ModelArts.4851` (OTC's error-code appendix), not 404.
+         *     A version that does not exist is 400 `ModelArts.4851`, not 404.
          *     `update_time` is described by both sources as the creation time (see the schema).
          *
-         *     IAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限, whose
-         *     row for this call prints the URI of ListProcessorTaskVersions by mistake; the action is the
-         *     same).
+         *     IAM action: `modelarts:processTask:getProcessTask`.
          *
          *     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
          *     OTC's error-code appendix; the 404 is the API gateway's.
+         *
+         *     Source: OTC's error-code appendix; Huawei (huaweicloudDocs) 数据管理权限, whose row for this call prints the URI of ListProcessorTaskVersions by mistake; the action is the same.
          */
         get: operations["descProcessorTaskVersion"];
         put?: never;
@@ -383,10 +411,12 @@ export interface paths {
          *     IAM action: `modelarts:processTask:deleteProcessTask`, with the OBS actions
          *     `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`, `obs:bucket:GetBucketPolicy`,
          *     `obs:bucket:DeleteBucketPolicy`, `obs:bucket:ListBucket`, `obs:bucket:ListAllMyBuckets`,
-         *     `obs:object:DeleteObject` (Huawei (huaweicloudDocs) 数据管理权限).
+         *     `obs:object:DeleteObject`.
          *
          *     Status codes on the pages: 204, 401, 403 (no 404, like the seed). The 400, 429, 500 and 503
          *     responses come from OTC's error-code appendix; the 404 is the API gateway's.
+         *
+         *     Source: Huawei (huaweicloudDocs) 数据管理权限.
          */
         delete: operations["deleteProcessorTaskVersion"];
         options?: never;
@@ -400,15 +430,17 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to
+                 * @description Project ID. For how to
                  *     obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public
                  *     reference does: 32 characters, lowercase letters and digits, and every published example is
                  *     lowercase hex.
+                 *
+                 *     Source: seed; every OTC and Huawei (huaweicloudDocs) page of this family.
                  * @example a4a5d4098fb4474fa22cd05f897d6b99
                  */
                 project_id: components["parameters"]["project_id"];
                 /**
-                 * @description ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).
+                 * @description ID of a data processing task.
                  *
                  *     No page publishes a format. Every published task id is 19 ASCII letters and digits, such as
                  *     `SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,
@@ -419,18 +451,21 @@ export interface paths {
                  *     The literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is
                  *     GetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)
                  *     instead of the task it names.
+                 *
+                 *     Source: seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`.
                  * @example SNEJua7qdZZN8GvkcEr
                  */
                 task_id: components["parameters"]["task_id"];
                 /**
-                 * @description Version ID of a data processing task (OTC and Huawei (huaweicloudDocs) pages with
-                 *     `{version_id}`).
+                 * @description Version ID of a data processing task.
                  *
                  *     No page publishes a format. Every published version id is 19 ASCII letters and digits, such as
                  *     `qSaudx2sbPvthHygckA` (*inferred* from examples). As for `task_id`, this document accepts 1 to
                  *     64 ASCII letters, digits, `_` and `-`, so no accepted value can alter the request path (no
                  *     empty value, dot segment, `/`, `%`, `?` or `#`). No sibling path under `/versions/` is a
                  *     literal, so no value needs refusing beyond that.
+                 *
+                 *     Source: OTC and Huawei (huaweicloudDocs) pages with `{version_id}`.
                  * @example qSaudx2sbPvthHygckA
                  */
                 version_id: components["parameters"]["version_id"];
@@ -474,15 +509,17 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to
+                 * @description Project ID. For how to
                  *     obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public
                  *     reference does: 32 characters, lowercase letters and digits, and every published example is
                  *     lowercase hex.
+                 *
+                 *     Source: seed; every OTC and Huawei (huaweicloudDocs) page of this family.
                  * @example a4a5d4098fb4474fa22cd05f897d6b99
                  */
                 project_id: components["parameters"]["project_id"];
                 /**
-                 * @description ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).
+                 * @description ID of a data processing task.
                  *
                  *     No page publishes a format. Every published task id is 19 ASCII letters and digits, such as
                  *     `SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,
@@ -493,18 +530,21 @@ export interface paths {
                  *     The literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is
                  *     GetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)
                  *     instead of the task it names.
+                 *
+                 *     Source: seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`.
                  * @example SNEJua7qdZZN8GvkcEr
                  */
                 task_id: components["parameters"]["task_id"];
                 /**
-                 * @description Version ID of a data processing task (OTC and Huawei (huaweicloudDocs) pages with
-                 *     `{version_id}`).
+                 * @description Version ID of a data processing task.
                  *
                  *     No page publishes a format. Every published version id is 19 ASCII letters and digits, such as
                  *     `qSaudx2sbPvthHygckA` (*inferred* from examples). As for `task_id`, this document accepts 1 to
                  *     64 ASCII letters, digits, `_` and `-`, so no accepted value can alter the request path (no
                  *     empty value, dot segment, `/`, `%`, `?` or `#`). No sibling path under `/versions/` is a
                  *     literal, so no value needs refusing beyond that.
+                 *
+                 *     Source: OTC and Huawei (huaweicloudDocs) pages with `{version_id}`.
                  * @example qSaudx2sbPvthHygckA
                  */
                 version_id: components["parameters"]["version_id"];
@@ -524,10 +564,12 @@ export interface paths {
          *
          *     What stopping a version that is not running does is not documented.
          *
-         *     IAM action: `modelarts:processTask:updateProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+         *     IAM action: `modelarts:processTask:updateProcessTask`.
          *
          *     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
          *     OTC's error-code appendix; the 404 is the API gateway's.
+         *
+         *     Source: Huawei (huaweicloudDocs) 数据管理权限.
          */
         post: operations["stopProcessorTaskVersion"];
         delete?: never;
@@ -542,51 +584,53 @@ export interface components {
     schemas: {
         /**
          * DataSourceType
-         * @description Data source type (OTC and Huawei (huaweicloudDocs), ProcessorDataSource on every page that
-         *     has it; ListProcessorTasks `source_type`):
+         * @description Data source type:
          *
          *     - `OBS`: data obtained from OBS
          *     - `TASK`: data processing task
          *     - `DATASET`: dataset
          *     - `CUSTOM`: data called by resource tenants
+         *
+         *     Source: OTC and Huawei (huaweicloudDocs), ProcessorDataSource on every page that has it; ListProcessorTasks `source_type`.
          * @enum {string}
          */
         DataSourceType: "OBS" | "TASK" | "DATASET" | "CUSTOM";
         /**
          * TaskStatus
          * Format: int32
-         * @description Status of a data processing task or of one of its versions (OTC and Huawei (huaweicloudDocs),
-         *     every page that has it: *Querying the List of a Processing Task* / 查询处理任务列表,
-         *     *Querying Details About a Processing Task* / 查询处理任务详情, and the version pages):
+         * @description Status of a data processing task or of one of its versions:
          *
          *     - `0`: initialized
          *     - `1`: running
          *     - `2`: completed
          *     - `3`: failed (the task's `error_msg` says why)
          *     - `4`: stopped
+         *
+         *     Source: OTC and Huawei (huaweicloudDocs), every page that has it: *Querying the List of a Processing Task* / 查询处理任务列表, *Querying Details About a Processing Task* / 查询处理任务详情, and the version pages.
          * @enum {integer}
          */
         TaskStatus: 0 | 1 | 2 | 3 | 4;
         /**
          * TemplateId
-         * @description Task type, which is the ID of a data processing template (OTC *Creating a Processing Task*,
-         *     TemplateParam; Huawei (huaweicloudDocs) 创建处理任务):
+         * @description Task type, which is the ID of a data processing template:
          *
          *     - `sys_data_analyse`: feature analysis
          *     - `sys_data_cleaning`: data cleansing
          *     - `sys_data_augmentation`: data augmentation
          *     - `sys_data_validation`: data validation
-         *     - `sys_data_selection`: data filtering (OTC HEAD "data filtering", older OTC pages "data
-         *       selection"; Huawei 数据筛选, filtering)
+         *     - `sys_data_selection`: data filtering
          *
          *     "Feature analysis" is `sys_data_analyse`; the other four are the "data processing" tasks.
+         *
+         *     Source: OTC *Creating a Processing Task*, TemplateParam; Huawei (huaweicloudDocs) 创建处理任务; OTC HEAD "data filtering", older OTC pages "data selection"; Huawei 数据筛选, filtering.
          * @enum {string}
          */
         TemplateId: "sys_data_analyse" | "sys_data_cleaning" | "sys_data_augmentation" | "sys_data_validation" | "sys_data_selection";
         /**
          * ProcessorDataSource
-         * @description Data source of a data processing task (OTC and Huawei (huaweicloudDocs), table
-         *     *ProcessorDataSource*, identical on every page that has it; every field optional in requests).
+         * @description Data source of a data processing task.
+         *
+         *     Source: OTC and Huawei (huaweicloudDocs), table *ProcessorDataSource*, identical on every page that has it; every field optional in requests.
          */
         ProcessorDataSource: {
             /** @description Dataset name. */
@@ -609,10 +653,11 @@ export interface components {
         };
         /**
          * OperatorParam
-         * @description An operator of a data processing template and its parameters (OTC and Huawei
-         *     (huaweicloudDocs), table *OperatorParam*). No page lists the operators of each template; the
+         * @description An operator of a data processing template and its parameters. No page lists the operators of each template; the
          *     examples show `sys_data_analyse` (feature analysis), `MetaValidation` (validation), `PCC`
          *     (cleansing), `SimDeduplication` (filtering) and `AddNoise` (augmentation).
+         *
+         *     Source: OTC and Huawei (huaweicloudDocs), table *OperatorParam*.
          */
         OperatorParam: {
             /** @description Advanced parameter switch. */
@@ -638,8 +683,9 @@ export interface components {
         };
         /**
          * TemplateParam
-         * @description Data processing template, such as the algorithm ID and parameters (OTC and Huawei
-         *     (huaweicloudDocs), table *TemplateParam*).
+         * @description Data processing template, such as the algorithm ID and parameters.
+         *
+         *     Source: OTC and Huawei (huaweicloudDocs), table *TemplateParam*.
          */
         TemplateParam: {
             id?: components["schemas"]["TemplateId"];
@@ -650,22 +696,29 @@ export interface components {
         };
         /**
          * WorkPathType
-         * @description Type of a working path (OTC and Huawei (huaweicloudDocs), WorkPath):
+         * @description Type of a working path:
          *
          *     - `OBS`: OBS path
          *     - `DATASET`: dataset
+         *
+         *     Source: OTC and Huawei (huaweicloudDocs), WorkPath.
          * @enum {string}
          */
         WorkPathType: "OBS" | "DATASET";
         /**
          * WorkPath
-         * @description Working directory (output channel) of a data processing task (OTC and Huawei
-         *     (huaweicloudDocs), table *WorkPath*).
+         * @description Working directory (output channel) of a data processing task.
+         *
+         *     Source: OTC and Huawei (huaweicloudDocs), table *WorkPath*.
          */
         WorkPath: {
             /** @description Dataset name. */
             name?: string;
-            /** @description Output path, for example, /datasets/demo. (Huawei (huaweicloudDocs) 输出路径, "output path".) */
+            /**
+             * @description Output path, for example, /datasets/demo.
+             *
+             *     Source: Huawei (huaweicloudDocs) 输出路径, "output path".
+             */
             output_path?: string;
             /** @description Working path. If `type` is `OBS`, an OBS path; if `type` is `DATASET`, a dataset ID. */
             path?: string;
@@ -674,19 +727,21 @@ export interface components {
             version_id?: string;
             /**
              * @description Name of a dataset version. "The value can contain 0 to 32 characters. Only digits, letters,
-             *     underscores (_), and hyphens (-) are allowed." (OTC; Huawei (huaweicloudDocs) 创建处理任务 and
-             *     创建数据处理任务版本 say the same.)
+             *     underscores (_), and hyphens (-) are allowed."
+             *
+             *     Source: OTC; Huawei (huaweicloudDocs) 创建处理任务 and 创建数据处理任务版本 say the same.
              */
             version_name?: string;
         };
         /**
          * DescribeProcessorTaskResp
          * @description A data processing task: the body of DescribeProcessorTask and each item of ListProcessorTasks
-         *     `tasks` (OTC *Querying Details About a Processing Task* and *Querying the List of a Processing
-         *     Task*, table *DescribeProcessorTaskResp*; Huawei (huaweicloudDocs) 查询处理任务详情, 查询处理任务列表).
+         *     `tasks`.
          *     Every field may be absent: the pages mark none as always present, and the examples leave out
          *     several (`description`, `workspace_id`, `version_count`, `work_path`, ...). Older OTC examples
          *     also show an undocumented `"ai_project" : ""`; other fields are not refused.
+         *
+         *     Source: OTC *Querying Details About a Processing Task* and *Querying the List of a Processing Task*, table *DescribeProcessorTaskResp*; Huawei (huaweicloudDocs) 查询处理任务详情, 查询处理任务列表.
          */
         DescribeProcessorTaskResp: {
             /**
@@ -718,10 +773,11 @@ export interface components {
              * @description Output result of a data processing task. This field is displayed when `status` is `2`
              *     (completed) and is valid for a feature analysis task.
              *
-             *     Both sources type it Object, yet the DescribeProcessorTask example of both (OTC and Huawei
-             *     (huaweicloudDocs) 查询处理任务详情) gives `"result" : "xxx"`, a string. Which of the two the
+             *     Both sources type it Object, yet the DescribeProcessorTask example of both gives `"result" : "xxx"`, a string. Which of the two the
              *     service sends is not known, so both are accepted: a client that assumed an object would
              *     fail on the one value ever published.
+             *
+             *     Source: OTC and Huawei (huaweicloudDocs) 查询处理任务详情.
              */
             result?: {
                 [key: string]: unknown;
@@ -750,7 +806,9 @@ export interface components {
         };
         /**
          * ListProcessorTasksResp
-         * @description Response body of ListProcessorTasks (OTC *Querying the List of a Processing Task*, Table 3; Huawei (huaweicloudDocs) 查询处理任务列表).
+         * @description Response body of ListProcessorTasks.
+         *
+         *     Source: OTC *Querying the List of a Processing Task*, Table 3; Huawei (huaweicloudDocs) 查询处理任务列表.
          */
         ListProcessorTasksResp: {
             /**
@@ -788,21 +846,22 @@ export interface components {
         };
         /**
          * TaskDescription
-         * @description Description of a data processing task (OTC *Creating a Processing Task*, *Updating a
-         *     Processing Task*, *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs) 创建处理任务,
-         *     更新处理任务, 创建数据处理任务版本): "The description contains 0 to 256 characters and does not
+         * @description Description of a data processing task: "The description contains 0 to 256 characters and does not
          *     support the following special characters: ``^!<>=&"'``". Request bodies only: descriptions the
          *     service returns are not constrained here.
+         *
+         *     Source: OTC *Creating a Processing Task*, *Updating a Processing Task*, *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs) 创建处理任务, 更新处理任务, 创建数据处理任务版本.
          * @example test
          */
         TaskDescription: string;
         /**
          * CreateProcessorTaskReq
-         * @description Request body of CreateProcessorTask (OTC *Creating a Processing Task*, Table 2; Huawei
-         *     (huaweicloudDocs) 创建处理任务). Give either `data_source` or `inputs`. Only `name` is required:
+         * @description Request body of CreateProcessorTask. Give either `data_source` or `inputs`. Only `name` is required:
          *     `template` is mandatory on OTC's page since 2024-06-17 but optional on Huawei's page (and on
          *     OTC's before); this document follows Huawei. A task without `template` is accepted here; which
          *     task type the service then creates is not documented.
+         *
+         *     Source: OTC *Creating a Processing Task*, Table 2; Huawei (huaweicloudDocs) 创建处理任务.
          */
         CreateProcessorTaskReq: {
             /**
@@ -822,7 +881,9 @@ export interface components {
             inputs?: components["schemas"]["ProcessorDataSource"][];
             /**
              * @description Name of a data processing task. No length or character rule is published. A name already
-             *     in use is refused with 400 `ModelArts.4709` (OTC's error-code appendix).
+             *     in use is refused with 400 `ModelArts.4709`.
+             *
+             *     Source: OTC's error-code appendix.
              */
             name: string;
             template?: components["schemas"]["TemplateParam"];
@@ -838,7 +899,9 @@ export interface components {
         };
         /**
          * CreateProcessorTaskResp
-         * @description Response body of CreateProcessorTask (OTC *Creating a Processing Task*, Table 7; Huawei (huaweicloudDocs) 创建处理任务).
+         * @description Response body of CreateProcessorTask.
+         *
+         *     Source: OTC *Creating a Processing Task*, Table 7; Huawei (huaweicloudDocs) 创建处理任务.
          */
         CreateProcessorTaskResp: {
             /** @description ID of a data processing task. */
@@ -846,23 +909,27 @@ export interface components {
         };
         /**
          * ProcessorTaskItem
-         * @description An algorithm type for data processing (OTC *Querying the Algorithm Type for Data Processing*,
-         *     table *ProcessorTaskItem*; Huawei (huaweicloudDocs) 查询数据处理的算法类别).
+         * @description An algorithm type for data processing.
+         *
+         *     Source: OTC *Querying the Algorithm Type for Data Processing*, table *ProcessorTaskItem*; Huawei (huaweicloudDocs) 查询数据处理的算法类别.
          */
         ProcessorTaskItem: {
             /** @description English name of an algorithm type. */
             label_en?: string;
             /**
-             * @description Chinese name of an algorithm type (Huawei (huaweicloudDocs): 算法类别的中文名称, and OTC before
-             *     2024-06-17; OTC HEAD: "Algorithm type name"). The published example shows the placeholder
+             * @description Chinese name of an algorithm type. The published example shows the placeholder
              *     `label_zh to translate`.
+             *
+             *     Source: Huawei (huaweicloudDocs): 算法类别的中文名称, and OTC before 2024-06-17; OTC HEAD: "Algorithm type name".
              */
             label_zh?: string;
             template_id?: components["schemas"]["TemplateId"];
         };
         /**
          * GetProcessorTaskItemsResp
-         * @description Response body of GetProcessorTaskItems (OTC *Querying the Algorithm Type for Data Processing*, Table 3; Huawei (huaweicloudDocs) 查询数据处理的算法类别).
+         * @description Response body of GetProcessorTaskItems.
+         *
+         *     Source: OTC *Querying the Algorithm Type for Data Processing*, Table 3; Huawei (huaweicloudDocs) 查询数据处理的算法类别.
          */
         GetProcessorTaskItemsResp: {
             /** @description Algorithm type list. */
@@ -875,26 +942,29 @@ export interface components {
         };
         /**
          * UpdateProcessorTaskReq
-         * @description Request body of UpdateProcessorTask (OTC *Updating a Processing Task*; Huawei
-         *     (huaweicloudDocs) 更新处理任务): "Only the description of tasks can be updated."
+         * @description Request body of UpdateProcessorTask: "Only the description of tasks can be updated."
+         *
+         *     Source: OTC *Updating a Processing Task*; Huawei (huaweicloudDocs) 更新处理任务.
          */
         UpdateProcessorTaskReq: {
             description?: components["schemas"]["TaskDescription"];
         };
         /**
          * Empty
-         * @description Empty JSON object. The example success body of DeleteProcessorTask (seed), UpdateProcessorTask
-         *     and StopProcessorTaskVersion (OTC and Huawei (huaweicloudDocs) pages of those operations) is `{ }`.
+         * @description Empty JSON object. The example success body of DeleteProcessorTask, UpdateProcessorTask
+         *     and StopProcessorTaskVersion is `{ }`.
          *     `additionalProperties: false` with no properties admits only `{}`.
+         *
+         *     Source: seed; OTC and Huawei (huaweicloudDocs) pages of those operations.
          */
         Empty: Record<string, never>;
         /**
          * DescTaskVersionResp
          * @description A version of a data processing task: the body of DescProcessorTaskVersion and each item of
-         *     ListProcessorTaskVersions `versions` (OTC *Querying the Details About the Version of a Data
-         *     Processing Task* and *Querying the Version List of a Data Processing Task*, table
-         *     *DescTaskVersionResp*; Huawei (huaweicloudDocs) 查询数据处理任务的版本详情, 查询数据处理任务的版本列表).
+         *     ListProcessorTaskVersions `versions`.
          *     Every field may be absent (the sample counts, for one, appear only once a version has run).
+         *
+         *     Source: OTC *Querying the Details About the Version of a Data Processing Task* and *Querying the Version List of a Data Processing Task*, table *DescTaskVersionResp*; Huawei (huaweicloudDocs) 查询数据处理任务的版本详情, 查询数据处理任务的版本列表.
          */
         DescTaskVersionResp: {
             /**
@@ -945,9 +1015,10 @@ export interface components {
             unmodified_sample_count?: number;
             /**
              * Format: int64
-             * @description Long. Both sources describe it as "Time when a data processing task is created." (OTC;
-             *     Huawei (huaweicloudDocs): 数据处理任务的创建时间), the same text as `create_time`; that it is the
+             * @description Long. Both sources describe it as "Time when a data processing task is created.", the same text as `create_time`; that it is the
              *     time of the last update is *inferred* from its name. No example shows it.
+             *
+             *     Source: OTC; Huawei (huaweicloudDocs): 数据处理任务的创建时间.
              */
             update_time?: number;
             /** @description Version name of a data processing task. */
@@ -956,7 +1027,9 @@ export interface components {
         };
         /**
          * ListProcessorTaskVersionsResp
-         * @description Response body of ListProcessorTaskVersions (OTC *Querying the Version List of a Data Processing Task*, Table 3; Huawei (huaweicloudDocs) 查询数据处理任务的版本列表).
+         * @description Response body of ListProcessorTaskVersions.
+         *
+         *     Source: OTC *Querying the Version List of a Data Processing Task*, Table 3; Huawei (huaweicloudDocs) 查询数据处理任务的版本列表.
          */
         ListProcessorTaskVersionsResp: {
             /**
@@ -969,12 +1042,13 @@ export interface components {
         };
         /**
          * CreateProcessorTaskVersionReq
-         * @description Request body of CreateProcessorTaskVersion (OTC *Creating a Data Processing Task Version*;
-         *     Huawei (huaweicloudDocs) 创建数据处理任务版本). Give either `data_source` or `inputs`.
+         * @description Request body of CreateProcessorTaskVersion. Give either `data_source` or `inputs`.
          *
          *     `task_id` is required: Huawei's page lists it as a mandatory body field (是), OTC's page does
          *     not list it at all; this document follows Huawei. Send the same id as the `task_id` path
          *     parameter (*inferred*: both are described as 数据处理任务ID, "data processing task ID").
+         *
+         *     Source: OTC *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs) 创建数据处理任务版本.
          */
         CreateProcessorTaskVersionReq: {
             /**
@@ -989,7 +1063,11 @@ export interface components {
             inputs?: components["schemas"]["ProcessorDataSource"][];
             /** @description Name of a data processing task. */
             name: string;
-            /** @description ID of the data processing task (Huawei (huaweicloudDocs) 创建数据处理任务版本 only). */
+            /**
+             * @description ID of the data processing task.
+             *
+             *     Source: Huawei (huaweicloudDocs) 创建数据处理任务版本 only.
+             */
             task_id: string;
             template?: components["schemas"]["TemplateParam"];
             /** @description Dataset version ID. */
@@ -1004,7 +1082,9 @@ export interface components {
         };
         /**
          * CreateProcessorTaskVersionResp
-         * @description Response body of CreateProcessorTaskVersion (OTC *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs) 创建数据处理任务版本).
+         * @description Response body of CreateProcessorTaskVersion.
+         *
+         *     Source: OTC *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs) 创建数据处理任务版本.
          */
         CreateProcessorTaskVersionResp: {
             /** @description Version ID of a data processing task. */
@@ -1013,23 +1093,24 @@ export interface components {
         /**
          * ResultProperty
          * Format: int32
-         * @description Processing status of a sample (OTC *Obtaining the Result of a Data Processing Task Version*,
-         *     response table; Huawei (huaweicloudDocs) 查询数据处理任务版本的结果展示). Integer in the response,
+         * @description Processing status of a sample. Integer in the response,
          *     while the query parameter of the same name is a String (see `result_property` there):
          *
-         *     - `-1`: all (OTC HEAD: "All results are processed.")
+         *     - `-1`: all
          *     - `0`: reserved
          *     - `1`: modified
          *     - `2`: deleted
          *     - `3`: added
+         *
+         *     Source: OTC *Obtaining the Result of a Data Processing Task Version*, response table; Huawei (huaweicloudDocs) 查询数据处理任务版本的结果展示; OTC HEAD: "All results are processed.".
          * @enum {integer}
          */
         ResultProperty: -1 | 0 | 1 | 2 | 3;
         /**
          * DescProcessorTaskVersionResultsResp
-         * @description The processing result of one sample (OTC *Obtaining the Result of a Data Processing Task
-         *     Version*, table *DescProcessorTaskVersionResultsResp*; Huawei (huaweicloudDocs)
-         *     查询数据处理任务版本的结果展示).
+         * @description The processing result of one sample.
+         *
+         *     Source: OTC *Obtaining the Result of a Data Processing Task Version*, table *DescProcessorTaskVersionResultsResp*; Huawei (huaweicloudDocs) 查询数据处理任务版本的结果展示.
          */
         DescProcessorTaskVersionResultsResp: {
             /** @description Address of the sample after processing. */
@@ -1037,10 +1118,12 @@ export interface components {
             /** @description Source address of a sample. */
             origin_source?: string;
             /**
-             * @description Processing description of a sample. Typed "Array of objects" (OTC; Huawei: Array<Object>),
+             * @description Processing description of a sample. Typed "Array of objects",
              *     while the only published example is an array of string arrays
              *     (`[ [ "use AddNoise augmentation" ], [ "result_description to translate" ] ]`): each item
              *     may be either.
+             *
+             *     Source: OTC; Huawei: Array<Object>.
              */
             result_description?: ({
                 [key: string]: unknown;
@@ -1057,7 +1140,9 @@ export interface components {
         };
         /**
          * ListProcessorTaskVersionResultsResp
-         * @description Response body of ListProcessorTaskVersionResults (OTC *Obtaining the Result of a Data Processing Task Version*, Table 3; Huawei (huaweicloudDocs) 查询数据处理任务版本的结果展示).
+         * @description Response body of ListProcessorTaskVersionResults.
+         *
+         *     Source: OTC *Obtaining the Result of a Data Processing Task Version*, Table 3; Huawei (huaweicloudDocs) 查询数据处理任务版本的结果展示.
          */
         ListProcessorTaskVersionResultsResp: {
             /**
@@ -1066,9 +1151,11 @@ export interface components {
              */
             count?: number;
             /**
-             * @description Whether all results are returned (OTC's wording). The published example has `count` 3,
+             * @description Whether all results are returned. The published example has `count` 3,
              *     three results and `has_more: true`, so the page does not settle which way round the flag
              *     reads.
+             *
+             *     Source: OTC's wording.
              */
             has_more?: boolean;
             /** @description Result displayed by page. */
@@ -1209,17 +1296,20 @@ export interface components {
     };
     parameters: {
         /**
-         * @description Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to
+         * @description Project ID. For how to
          *     obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public
          *     reference does: 32 characters, lowercase letters and digits, and every published example is
          *     lowercase hex.
+         *
+         *     Source: seed; every OTC and Huawei (huaweicloudDocs) page of this family.
          * @example a4a5d4098fb4474fa22cd05f897d6b99
          */
         project_id: string;
         /**
          * @description Maximum number of records returned on each page. The value ranges from 1 to 100. The default
-         *     value is 10. (OTC and Huawei (huaweicloudDocs), ListProcessorTasks and
-         *     ListProcessorTaskVersionResults.)
+         *     value is 10.
+         *
+         *     Source: OTC and Huawei (huaweicloudDocs), ListProcessorTasks and ListProcessorTaskVersionResults.
          * @example 10
          */
         limit: number;
@@ -1229,8 +1319,7 @@ export interface components {
          *
          *     The pages say only "Start page of the paging list" (ListProcessorTasks,
          *     ListProcessorTaskVersions) or "Start page for pagination display" (GetProcessorTaskItems,
-         *     ListProcessorTaskVersionResults), with the default 0 (OTC; Huawei (huaweicloudDocs):
-         *     分页列表的起始页，默认为0). That it counts pages, not records, from 0 is *inferred* from other
+         *     ListProcessorTaskVersionResults), with the default 0. That it counts pages, not records, from 0 is *inferred* from other
          *     ModelArts list APIs that say so in full: Huawei's *ListTrainingJobs* page (查询训练作业列表, `support.huaweicloud.com/api-modelarts/ListTrainingJobs.html`) "offset:
          *     查询作业的页数，最小为0。例如设置为0，则表示从第一页开始查询。" ("the page number of the query, at
          *     least 0; 0 queries from the first page"), and ListTrainingJobEvents in Huawei's Python SDK
@@ -1238,75 +1327,87 @@ export interface components {
          *     family's own words: "分页列表的起始页。约束限制：最小为0。例如设置为0，则表示从第一页开始查询。".
          *     Not every ModelArts API agrees (the ModelArts Python SDK's `get_job_list` calls its offset a
          *     record offset), so confirm against the live service before relying on it.
+         *
+         *     Source: OTC; Huawei (huaweicloudDocs): 分页列表的起始页，默认为0.
          * @example 0
          */
         offset: number;
         /**
-         * @description Sorting sequence of the query (OTC and Huawei (huaweicloudDocs), ListProcessorTasks and
-         *     ListProcessorTaskVersions): `asc` ascending, `desc` descending (default).
+         * @description Sorting sequence of the query: `asc` ascending, `desc` descending (default).
+         *
+         *     Source: OTC and Huawei (huaweicloudDocs), ListProcessorTasks and ListProcessorTaskVersions.
          * @example desc
          */
         order: "asc" | "desc";
         /**
-         * @description Whether to query only the latest tasks of dataset version (OTC *Querying the List of a
-         *     Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表): `true` only the latest tasks of the
+         * @description Whether to query only the latest tasks of dataset version: `true` only the latest tasks of the
          *     dataset version, `false` (default) all tasks of the dataset version.
+         *
+         *     Source: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.
          * @example false
          */
         query_current: boolean;
         /**
-         * @description Whether to return the task result (OTC *Querying the List of a Processing Task*; Huawei
-         *     (huaweicloudDocs) 查询处理任务列表): `true` (default) return the task result, `false` do not.
+         * @description Whether to return the task result: `true` (default) return the task result, `false` do not.
+         *
+         *     Source: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.
          * @example false
          */
         return_result: boolean;
         /**
-         * @description Sorting mode of the query (OTC *Querying the List of a Processing Task*; Huawei
-         *     (huaweicloudDocs) 查询处理任务列表): `create_time` by creation time (default), `name` by task
+         * @description Sorting mode of the query: `create_time` by creation time (default), `name` by task
          *     name, `duration_seconds` by running time.
+         *
+         *     Source: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.
          * @example create_time
          */
         sort_by_tasks: "create_time" | "name" | "duration_seconds";
         /**
-         * @description Data source path of the query (OTC *Querying the List of a Processing Task*; Huawei
-         *     (huaweicloudDocs) 查询处理任务列表): an OBS path if the type is `OBS`, a task ID if `TASK`, a
+         * @description Data source path of the query: an OBS path if the type is `OBS`, a task ID if `TASK`, a
          *     dataset ID if `DATASET`; if `CUSTOM` and the API is called by resource tenants, the
          *     `project_id` of the actual user.
+         *
+         *     Source: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.
          * @example X6c3N3eztX7cr3Arvqu
          */
         source: string;
         /**
-         * @description Data source type of the query (OTC *Querying the List of a Processing Task*; Huawei
-         *     (huaweicloudDocs) 查询处理任务列表). If this parameter is not specified, all data sources are
+         * @description Data source type of the query. If this parameter is not specified, all data sources are
          *     queried by default.
+         *
+         *     Source: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.
          * @example DATASET
          */
         source_type: components["schemas"]["DataSourceType"];
         /**
-         * @description Task status of the query (OTC *Querying the List of a Processing Task*; Huawei
-         *     (huaweicloudDocs) 查询处理任务列表). If this parameter is not specified, tasks in all states are
+         * @description Task status of the query. If this parameter is not specified, tasks in all states are
          *     queried by default. `0` initialized, `1` running, `2` completed, `3` failed, `4` stopped.
+         *
+         *     Source: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.
          * @example 2
          */
         status: components["schemas"]["TaskStatus"];
         /**
-         * @description Fuzzy search keyword on the task name (OTC *Querying the List of a Processing Task*: "Fuzzy
-         *     search keyword."; Huawei (huaweicloudDocs) 查询处理任务列表: 模糊匹配名称, "fuzzy match on the name").
+         * @description Fuzzy search keyword on the task name.
+         *
+         *     Source: OTC *Querying the List of a Processing Task*: "Fuzzy search keyword."; Huawei (huaweicloudDocs) 查询处理任务列表: 模糊匹配名称, "fuzzy match on the name".
          * @example V00
          */
         task_name: string;
         /**
-         * @description Task type, which is the ID of a data processing template (OTC *Querying the List of a
-         *     Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表): lists only tasks of that type.
+         * @description Task type, which is the ID of a data processing template: lists only tasks of that type.
+         *
+         *     Source: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.
          * @example sys_data_analyse
          */
         task_type: components["schemas"]["TemplateId"];
         /**
-         * @description Version ID list of a specific dataset of the query (OTC *Querying the List of a Processing
-         *     Task*; Huawei (huaweicloudDocs) 查询处理任务列表: 指定查询数据集的版本ID列表). Typed "Array"; the page's
+         * @description Version ID list of a specific dataset of the query. Typed "Array"; the page's
          *     second example sends one comma-joined, percent-encoded value
          *     (`version_id=XwTuRqI9En7xuZskW70%2CJ4Eh2FDEWH1qnDlD3hQ`), hence `style: form` with
          *     `explode: false` (*inferred*: no page says how arrays are serialised).
+         *
+         *     Source: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表: 指定查询数据集的版本ID列表.
          * @example [
          *       "XwTuRqI9En7xuZskW70",
          *       "J4Eh2FDEWH1qnDlD3hQ"
@@ -1314,22 +1415,23 @@ export interface components {
          */
         version_id_list: string[];
         /**
-         * @description Workspace ID (OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs)
-         *     查询处理任务列表). If no workspace is created, the default value is `0`. If a workspace is created
+         * @description Workspace ID. If no workspace is created, the default value is `0`. If a workspace is created
          *     and used, use the actual value.
+         *
+         *     Source: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.
          * @example 0
          */
         workspace_id: string;
         /**
          * @description Maximum number of records returned on each page. The value ranges from 1 to 1000. The default
-         *     value is 1000. (OTC *Querying the Algorithm Type for Data Processing* since 2024-06-17, and
-         *     Huawei's live Chinese page GetProcessorTaskItems; absent from Huawei (huaweicloudDocs)
-         *     查询数据处理的算法类别, see the operation.)
+         *     value is 1000.
+         *
+         *     Source: OTC *Querying the Algorithm Type for Data Processing* since 2024-06-17, and Huawei's live Chinese page GetProcessorTaskItems; absent from Huawei (huaweicloudDocs) 查询数据处理的算法类别, see the operation.
          * @example 1000
          */
         limit_items: number;
         /**
-         * @description ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).
+         * @description ID of a data processing task.
          *
          *     No page publishes a format. Every published task id is 19 ASCII letters and digits, such as
          *     `SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,
@@ -1340,52 +1442,59 @@ export interface components {
          *     The literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is
          *     GetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)
          *     instead of the task it names.
+         *
+         *     Source: seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`.
          * @example SNEJua7qdZZN8GvkcEr
          */
         task_id: string;
         /**
          * @description Maximum number of records returned on each page. The value ranges from 1 to 100. The default
-         *     value is 100. (OTC *Querying the Version List of a Data Processing Task*; Huawei
-         *     (huaweicloudDocs) 查询数据处理任务的版本列表.)
+         *     value is 100.
+         *
+         *     Source: OTC *Querying the Version List of a Data Processing Task*; Huawei (huaweicloudDocs) 查询数据处理任务的版本列表.
          * @example 5
          */
         limit_versions: number;
         /**
-         * @description Sorting mode of the query (OTC *Querying the Version List of a Data Processing Task*; Huawei
-         *     (huaweicloudDocs) 查询数据处理任务的版本列表): `create_time` by creation time (default),
+         * @description Sorting mode of the query: `create_time` by creation time (default),
          *     `version_name` by task version name.
+         *
+         *     Source: OTC *Querying the Version List of a Data Processing Task*; Huawei (huaweicloudDocs) 查询数据处理任务的版本列表.
          * @example create_time
          */
         sort_by_versions: "create_time" | "version_name";
         /**
-         * @description Version ID of a data processing task (OTC and Huawei (huaweicloudDocs) pages with
-         *     `{version_id}`).
+         * @description Version ID of a data processing task.
          *
          *     No page publishes a format. Every published version id is 19 ASCII letters and digits, such as
          *     `qSaudx2sbPvthHygckA` (*inferred* from examples). As for `task_id`, this document accepts 1 to
          *     64 ASCII letters, digits, `_` and `-`, so no accepted value can alter the request path (no
          *     empty value, dot segment, `/`, `%`, `?` or `#`). No sibling path under `/versions/` is a
          *     literal, so no value needs refusing beyond that.
+         *
+         *     Source: OTC and Huawei (huaweicloudDocs) pages with `{version_id}`.
          * @example qSaudx2sbPvthHygckA
          */
         version_id: string;
         /**
          * @description Image resize configuration, which is the same as OBS (see "Feature Guide" in the *Object
          *     Storage Service User Guide*). For example, `image/resize,m_lfit,h_200` indicates that the target
-         *     image is resized proportionally and the height is set to 200 pixels. (OTC *Obtaining the Result
-         *     of a Data Processing Task Version*; Huawei (huaweicloudDocs) 查询数据处理任务版本的结果展示.)
+         *     image is resized proportionally and the height is set to 200 pixels.
+         *
+         *     Source: OTC *Obtaining the Result of a Data Processing Task Version*; Huawei (huaweicloudDocs) 查询数据处理任务版本的结果展示.
          * @example image/resize,m_lfit,h_200
          */
         process_parameter: string;
         /**
-         * @description Sample status (OTC *Obtaining the Result of a Data Processing Task Version*; Huawei
-         *     (huaweicloudDocs) 查询数据处理任务版本的结果展示). If this parameter is not delivered or is set to
+         * @description Sample status. If this parameter is not delivered or is set to
          *     `-1`, all samples are returned by default. `-1` all, `0` reserved, `1` modified, `2` deleted,
          *     `3` added.
          *
          *     Typed String on this page, while the response field `result_property` is an Integer: the
          *     query keeps the page's type, so the values are the strings `"-1"` to `"3"` (on the wire the
          *     two are the same text).
+         *
+         *     Source: OTC *Obtaining the Result of a Data Processing Task Version*; Huawei (huaweicloudDocs) 查询数据处理任务版本的结果展示.
          * @example -1
          */
         result_property: "-1" | "0" | "1" | "2" | "3";
@@ -1415,8 +1524,9 @@ export interface operations {
             query?: {
                 /**
                  * @description Maximum number of records returned on each page. The value ranges from 1 to 100. The default
-                 *     value is 10. (OTC and Huawei (huaweicloudDocs), ListProcessorTasks and
-                 *     ListProcessorTaskVersionResults.)
+                 *     value is 10.
+                 *
+                 *     Source: OTC and Huawei (huaweicloudDocs), ListProcessorTasks and ListProcessorTaskVersionResults.
                  * @example 10
                  */
                 limit?: components["parameters"]["limit"];
@@ -1426,8 +1536,7 @@ export interface operations {
                  *
                  *     The pages say only "Start page of the paging list" (ListProcessorTasks,
                  *     ListProcessorTaskVersions) or "Start page for pagination display" (GetProcessorTaskItems,
-                 *     ListProcessorTaskVersionResults), with the default 0 (OTC; Huawei (huaweicloudDocs):
-                 *     分页列表的起始页，默认为0). That it counts pages, not records, from 0 is *inferred* from other
+                 *     ListProcessorTaskVersionResults), with the default 0. That it counts pages, not records, from 0 is *inferred* from other
                  *     ModelArts list APIs that say so in full: Huawei's *ListTrainingJobs* page (查询训练作业列表, `support.huaweicloud.com/api-modelarts/ListTrainingJobs.html`) "offset:
                  *     查询作业的页数，最小为0。例如设置为0，则表示从第一页开始查询。" ("the page number of the query, at
                  *     least 0; 0 queries from the first page"), and ListTrainingJobEvents in Huawei's Python SDK
@@ -1435,75 +1544,87 @@ export interface operations {
                  *     family's own words: "分页列表的起始页。约束限制：最小为0。例如设置为0，则表示从第一页开始查询。".
                  *     Not every ModelArts API agrees (the ModelArts Python SDK's `get_job_list` calls its offset a
                  *     record offset), so confirm against the live service before relying on it.
+                 *
+                 *     Source: OTC; Huawei (huaweicloudDocs): 分页列表的起始页，默认为0.
                  * @example 0
                  */
                 offset?: components["parameters"]["offset"];
                 /**
-                 * @description Sorting sequence of the query (OTC and Huawei (huaweicloudDocs), ListProcessorTasks and
-                 *     ListProcessorTaskVersions): `asc` ascending, `desc` descending (default).
+                 * @description Sorting sequence of the query: `asc` ascending, `desc` descending (default).
+                 *
+                 *     Source: OTC and Huawei (huaweicloudDocs), ListProcessorTasks and ListProcessorTaskVersions.
                  * @example desc
                  */
                 order?: components["parameters"]["order"];
                 /**
-                 * @description Whether to query only the latest tasks of dataset version (OTC *Querying the List of a
-                 *     Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表): `true` only the latest tasks of the
+                 * @description Whether to query only the latest tasks of dataset version: `true` only the latest tasks of the
                  *     dataset version, `false` (default) all tasks of the dataset version.
+                 *
+                 *     Source: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.
                  * @example false
                  */
                 query_current?: components["parameters"]["query_current"];
                 /**
-                 * @description Whether to return the task result (OTC *Querying the List of a Processing Task*; Huawei
-                 *     (huaweicloudDocs) 查询处理任务列表): `true` (default) return the task result, `false` do not.
+                 * @description Whether to return the task result: `true` (default) return the task result, `false` do not.
+                 *
+                 *     Source: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.
                  * @example false
                  */
                 return_result?: components["parameters"]["return_result"];
                 /**
-                 * @description Sorting mode of the query (OTC *Querying the List of a Processing Task*; Huawei
-                 *     (huaweicloudDocs) 查询处理任务列表): `create_time` by creation time (default), `name` by task
+                 * @description Sorting mode of the query: `create_time` by creation time (default), `name` by task
                  *     name, `duration_seconds` by running time.
+                 *
+                 *     Source: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.
                  * @example create_time
                  */
                 sort_by?: components["parameters"]["sort_by_tasks"];
                 /**
-                 * @description Data source path of the query (OTC *Querying the List of a Processing Task*; Huawei
-                 *     (huaweicloudDocs) 查询处理任务列表): an OBS path if the type is `OBS`, a task ID if `TASK`, a
+                 * @description Data source path of the query: an OBS path if the type is `OBS`, a task ID if `TASK`, a
                  *     dataset ID if `DATASET`; if `CUSTOM` and the API is called by resource tenants, the
                  *     `project_id` of the actual user.
+                 *
+                 *     Source: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.
                  * @example X6c3N3eztX7cr3Arvqu
                  */
                 source?: components["parameters"]["source"];
                 /**
-                 * @description Data source type of the query (OTC *Querying the List of a Processing Task*; Huawei
-                 *     (huaweicloudDocs) 查询处理任务列表). If this parameter is not specified, all data sources are
+                 * @description Data source type of the query. If this parameter is not specified, all data sources are
                  *     queried by default.
+                 *
+                 *     Source: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.
                  * @example DATASET
                  */
                 source_type?: components["parameters"]["source_type"];
                 /**
-                 * @description Task status of the query (OTC *Querying the List of a Processing Task*; Huawei
-                 *     (huaweicloudDocs) 查询处理任务列表). If this parameter is not specified, tasks in all states are
+                 * @description Task status of the query. If this parameter is not specified, tasks in all states are
                  *     queried by default. `0` initialized, `1` running, `2` completed, `3` failed, `4` stopped.
+                 *
+                 *     Source: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.
                  * @example 2
                  */
                 status?: components["parameters"]["status"];
                 /**
-                 * @description Fuzzy search keyword on the task name (OTC *Querying the List of a Processing Task*: "Fuzzy
-                 *     search keyword."; Huawei (huaweicloudDocs) 查询处理任务列表: 模糊匹配名称, "fuzzy match on the name").
+                 * @description Fuzzy search keyword on the task name.
+                 *
+                 *     Source: OTC *Querying the List of a Processing Task*: "Fuzzy search keyword."; Huawei (huaweicloudDocs) 查询处理任务列表: 模糊匹配名称, "fuzzy match on the name".
                  * @example V00
                  */
                 task_name?: components["parameters"]["task_name"];
                 /**
-                 * @description Task type, which is the ID of a data processing template (OTC *Querying the List of a
-                 *     Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表): lists only tasks of that type.
+                 * @description Task type, which is the ID of a data processing template: lists only tasks of that type.
+                 *
+                 *     Source: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.
                  * @example sys_data_analyse
                  */
                 task_type?: components["parameters"]["task_type"];
                 /**
-                 * @description Version ID list of a specific dataset of the query (OTC *Querying the List of a Processing
-                 *     Task*; Huawei (huaweicloudDocs) 查询处理任务列表: 指定查询数据集的版本ID列表). Typed "Array"; the page's
+                 * @description Version ID list of a specific dataset of the query. Typed "Array"; the page's
                  *     second example sends one comma-joined, percent-encoded value
                  *     (`version_id=XwTuRqI9En7xuZskW70%2CJ4Eh2FDEWH1qnDlD3hQ`), hence `style: form` with
                  *     `explode: false` (*inferred*: no page says how arrays are serialised).
+                 *
+                 *     Source: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表: 指定查询数据集的版本ID列表.
                  * @example [
                  *       "XwTuRqI9En7xuZskW70",
                  *       "J4Eh2FDEWH1qnDlD3hQ"
@@ -1511,9 +1632,10 @@ export interface operations {
                  */
                 version_id?: components["parameters"]["version_id_list"];
                 /**
-                 * @description Workspace ID (OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs)
-                 *     查询处理任务列表). If no workspace is created, the default value is `0`. If a workspace is created
+                 * @description Workspace ID. If no workspace is created, the default value is `0`. If a workspace is created
                  *     and used, use the actual value.
+                 *
+                 *     Source: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.
                  * @example 0
                  */
                 workspace_id?: components["parameters"]["workspace_id"];
@@ -1521,10 +1643,12 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to
+                 * @description Project ID. For how to
                  *     obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public
                  *     reference does: 32 characters, lowercase letters and digits, and every published example is
                  *     lowercase hex.
+                 *
+                 *     Source: seed; every OTC and Huawei (huaweicloudDocs) page of this family.
                  * @example a4a5d4098fb4474fa22cd05f897d6b99
                  */
                 project_id: components["parameters"]["project_id"];
@@ -1558,10 +1682,12 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to
+                 * @description Project ID. For how to
                  *     obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public
                  *     reference does: 32 characters, lowercase letters and digits, and every published example is
                  *     lowercase hex.
+                 *
+                 *     Source: seed; every OTC and Huawei (huaweicloudDocs) page of this family.
                  * @example a4a5d4098fb4474fa22cd05f897d6b99
                  */
                 project_id: components["parameters"]["project_id"];
@@ -1602,8 +1728,7 @@ export interface operations {
                  *
                  *     The pages say only "Start page of the paging list" (ListProcessorTasks,
                  *     ListProcessorTaskVersions) or "Start page for pagination display" (GetProcessorTaskItems,
-                 *     ListProcessorTaskVersionResults), with the default 0 (OTC; Huawei (huaweicloudDocs):
-                 *     分页列表的起始页，默认为0). That it counts pages, not records, from 0 is *inferred* from other
+                 *     ListProcessorTaskVersionResults), with the default 0. That it counts pages, not records, from 0 is *inferred* from other
                  *     ModelArts list APIs that say so in full: Huawei's *ListTrainingJobs* page (查询训练作业列表, `support.huaweicloud.com/api-modelarts/ListTrainingJobs.html`) "offset:
                  *     查询作业的页数，最小为0。例如设置为0，则表示从第一页开始查询。" ("the page number of the query, at
                  *     least 0; 0 queries from the first page"), and ListTrainingJobEvents in Huawei's Python SDK
@@ -1611,14 +1736,16 @@ export interface operations {
                  *     family's own words: "分页列表的起始页。约束限制：最小为0。例如设置为0，则表示从第一页开始查询。".
                  *     Not every ModelArts API agrees (the ModelArts Python SDK's `get_job_list` calls its offset a
                  *     record offset), so confirm against the live service before relying on it.
+                 *
+                 *     Source: OTC; Huawei (huaweicloudDocs): 分页列表的起始页，默认为0.
                  * @example 0
                  */
                 offset?: components["parameters"]["offset"];
                 /**
                  * @description Maximum number of records returned on each page. The value ranges from 1 to 1000. The default
-                 *     value is 1000. (OTC *Querying the Algorithm Type for Data Processing* since 2024-06-17, and
-                 *     Huawei's live Chinese page GetProcessorTaskItems; absent from Huawei (huaweicloudDocs)
-                 *     查询数据处理的算法类别, see the operation.)
+                 *     value is 1000.
+                 *
+                 *     Source: OTC *Querying the Algorithm Type for Data Processing* since 2024-06-17, and Huawei's live Chinese page GetProcessorTaskItems; absent from Huawei (huaweicloudDocs) 查询数据处理的算法类别, see the operation.
                  * @example 1000
                  */
                 limit?: components["parameters"]["limit_items"];
@@ -1626,10 +1753,12 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to
+                 * @description Project ID. For how to
                  *     obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public
                  *     reference does: 32 characters, lowercase letters and digits, and every published example is
                  *     lowercase hex.
+                 *
+                 *     Source: seed; every OTC and Huawei (huaweicloudDocs) page of this family.
                  * @example a4a5d4098fb4474fa22cd05f897d6b99
                  */
                 project_id: components["parameters"]["project_id"];
@@ -1663,15 +1792,17 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to
+                 * @description Project ID. For how to
                  *     obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public
                  *     reference does: 32 characters, lowercase letters and digits, and every published example is
                  *     lowercase hex.
+                 *
+                 *     Source: seed; every OTC and Huawei (huaweicloudDocs) page of this family.
                  * @example a4a5d4098fb4474fa22cd05f897d6b99
                  */
                 project_id: components["parameters"]["project_id"];
                 /**
-                 * @description ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).
+                 * @description ID of a data processing task.
                  *
                  *     No page publishes a format. Every published task id is 19 ASCII letters and digits, such as
                  *     `SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,
@@ -1682,6 +1813,8 @@ export interface operations {
                  *     The literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is
                  *     GetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)
                  *     instead of the task it names.
+                 *
+                 *     Source: seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`.
                  * @example SNEJua7qdZZN8GvkcEr
                  */
                 task_id: components["parameters"]["task_id"];
@@ -1715,15 +1848,17 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to
+                 * @description Project ID. For how to
                  *     obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public
                  *     reference does: 32 characters, lowercase letters and digits, and every published example is
                  *     lowercase hex.
+                 *
+                 *     Source: seed; every OTC and Huawei (huaweicloudDocs) page of this family.
                  * @example a4a5d4098fb4474fa22cd05f897d6b99
                  */
                 project_id: components["parameters"]["project_id"];
                 /**
-                 * @description ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).
+                 * @description ID of a data processing task.
                  *
                  *     No page publishes a format. Every published task id is 19 ASCII letters and digits, such as
                  *     `SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,
@@ -1734,6 +1869,8 @@ export interface operations {
                  *     The literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is
                  *     GetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)
                  *     instead of the task it names.
+                 *
+                 *     Source: seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`.
                  * @example SNEJua7qdZZN8GvkcEr
                  */
                 task_id: components["parameters"]["task_id"];
@@ -1771,15 +1908,17 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to
+                 * @description Project ID. For how to
                  *     obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public
                  *     reference does: 32 characters, lowercase letters and digits, and every published example is
                  *     lowercase hex.
+                 *
+                 *     Source: seed; every OTC and Huawei (huaweicloudDocs) page of this family.
                  * @example a4a5d4098fb4474fa22cd05f897d6b99
                  */
                 project_id: components["parameters"]["project_id"];
                 /**
-                 * @description ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).
+                 * @description ID of a data processing task.
                  *
                  *     No page publishes a format. Every published task id is 19 ASCII letters and digits, such as
                  *     `SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,
@@ -1790,6 +1929,8 @@ export interface operations {
                  *     The literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is
                  *     GetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)
                  *     instead of the task it names.
+                 *
+                 *     Source: seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`.
                  * @example SNEJua7qdZZN8GvkcEr
                  */
                 task_id: components["parameters"]["task_id"];
@@ -1822,8 +1963,9 @@ export interface operations {
             query?: {
                 /**
                  * @description Maximum number of records returned on each page. The value ranges from 1 to 100. The default
-                 *     value is 100. (OTC *Querying the Version List of a Data Processing Task*; Huawei
-                 *     (huaweicloudDocs) 查询数据处理任务的版本列表.)
+                 *     value is 100.
+                 *
+                 *     Source: OTC *Querying the Version List of a Data Processing Task*; Huawei (huaweicloudDocs) 查询数据处理任务的版本列表.
                  * @example 5
                  */
                 limit?: components["parameters"]["limit_versions"];
@@ -1833,8 +1975,7 @@ export interface operations {
                  *
                  *     The pages say only "Start page of the paging list" (ListProcessorTasks,
                  *     ListProcessorTaskVersions) or "Start page for pagination display" (GetProcessorTaskItems,
-                 *     ListProcessorTaskVersionResults), with the default 0 (OTC; Huawei (huaweicloudDocs):
-                 *     分页列表的起始页，默认为0). That it counts pages, not records, from 0 is *inferred* from other
+                 *     ListProcessorTaskVersionResults), with the default 0. That it counts pages, not records, from 0 is *inferred* from other
                  *     ModelArts list APIs that say so in full: Huawei's *ListTrainingJobs* page (查询训练作业列表, `support.huaweicloud.com/api-modelarts/ListTrainingJobs.html`) "offset:
                  *     查询作业的页数，最小为0。例如设置为0，则表示从第一页开始查询。" ("the page number of the query, at
                  *     least 0; 0 queries from the first page"), and ListTrainingJobEvents in Huawei's Python SDK
@@ -1842,19 +1983,23 @@ export interface operations {
                  *     family's own words: "分页列表的起始页。约束限制：最小为0。例如设置为0，则表示从第一页开始查询。".
                  *     Not every ModelArts API agrees (the ModelArts Python SDK's `get_job_list` calls its offset a
                  *     record offset), so confirm against the live service before relying on it.
+                 *
+                 *     Source: OTC; Huawei (huaweicloudDocs): 分页列表的起始页，默认为0.
                  * @example 0
                  */
                 offset?: components["parameters"]["offset"];
                 /**
-                 * @description Sorting sequence of the query (OTC and Huawei (huaweicloudDocs), ListProcessorTasks and
-                 *     ListProcessorTaskVersions): `asc` ascending, `desc` descending (default).
+                 * @description Sorting sequence of the query: `asc` ascending, `desc` descending (default).
+                 *
+                 *     Source: OTC and Huawei (huaweicloudDocs), ListProcessorTasks and ListProcessorTaskVersions.
                  * @example desc
                  */
                 order?: components["parameters"]["order"];
                 /**
-                 * @description Sorting mode of the query (OTC *Querying the Version List of a Data Processing Task*; Huawei
-                 *     (huaweicloudDocs) 查询数据处理任务的版本列表): `create_time` by creation time (default),
+                 * @description Sorting mode of the query: `create_time` by creation time (default),
                  *     `version_name` by task version name.
+                 *
+                 *     Source: OTC *Querying the Version List of a Data Processing Task*; Huawei (huaweicloudDocs) 查询数据处理任务的版本列表.
                  * @example create_time
                  */
                 sort_by?: components["parameters"]["sort_by_versions"];
@@ -1862,15 +2007,17 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to
+                 * @description Project ID. For how to
                  *     obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public
                  *     reference does: 32 characters, lowercase letters and digits, and every published example is
                  *     lowercase hex.
+                 *
+                 *     Source: seed; every OTC and Huawei (huaweicloudDocs) page of this family.
                  * @example a4a5d4098fb4474fa22cd05f897d6b99
                  */
                 project_id: components["parameters"]["project_id"];
                 /**
-                 * @description ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).
+                 * @description ID of a data processing task.
                  *
                  *     No page publishes a format. Every published task id is 19 ASCII letters and digits, such as
                  *     `SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,
@@ -1881,6 +2028,8 @@ export interface operations {
                  *     The literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is
                  *     GetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)
                  *     instead of the task it names.
+                 *
+                 *     Source: seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`.
                  * @example SNEJua7qdZZN8GvkcEr
                  */
                 task_id: components["parameters"]["task_id"];
@@ -1914,15 +2063,17 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to
+                 * @description Project ID. For how to
                  *     obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public
                  *     reference does: 32 characters, lowercase letters and digits, and every published example is
                  *     lowercase hex.
+                 *
+                 *     Source: seed; every OTC and Huawei (huaweicloudDocs) page of this family.
                  * @example a4a5d4098fb4474fa22cd05f897d6b99
                  */
                 project_id: components["parameters"]["project_id"];
                 /**
-                 * @description ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).
+                 * @description ID of a data processing task.
                  *
                  *     No page publishes a format. Every published task id is 19 ASCII letters and digits, such as
                  *     `SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,
@@ -1933,6 +2084,8 @@ export interface operations {
                  *     The literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is
                  *     GetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)
                  *     instead of the task it names.
+                 *
+                 *     Source: seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`.
                  * @example SNEJua7qdZZN8GvkcEr
                  */
                 task_id: components["parameters"]["task_id"];
@@ -1970,15 +2123,17 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to
+                 * @description Project ID. For how to
                  *     obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public
                  *     reference does: 32 characters, lowercase letters and digits, and every published example is
                  *     lowercase hex.
+                 *
+                 *     Source: seed; every OTC and Huawei (huaweicloudDocs) page of this family.
                  * @example a4a5d4098fb4474fa22cd05f897d6b99
                  */
                 project_id: components["parameters"]["project_id"];
                 /**
-                 * @description ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).
+                 * @description ID of a data processing task.
                  *
                  *     No page publishes a format. Every published task id is 19 ASCII letters and digits, such as
                  *     `SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,
@@ -1989,18 +2144,21 @@ export interface operations {
                  *     The literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is
                  *     GetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)
                  *     instead of the task it names.
+                 *
+                 *     Source: seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`.
                  * @example SNEJua7qdZZN8GvkcEr
                  */
                 task_id: components["parameters"]["task_id"];
                 /**
-                 * @description Version ID of a data processing task (OTC and Huawei (huaweicloudDocs) pages with
-                 *     `{version_id}`).
+                 * @description Version ID of a data processing task.
                  *
                  *     No page publishes a format. Every published version id is 19 ASCII letters and digits, such as
                  *     `qSaudx2sbPvthHygckA` (*inferred* from examples). As for `task_id`, this document accepts 1 to
                  *     64 ASCII letters, digits, `_` and `-`, so no accepted value can alter the request path (no
                  *     empty value, dot segment, `/`, `%`, `?` or `#`). No sibling path under `/versions/` is a
                  *     literal, so no value needs refusing beyond that.
+                 *
+                 *     Source: OTC and Huawei (huaweicloudDocs) pages with `{version_id}`.
                  * @example qSaudx2sbPvthHygckA
                  */
                 version_id: components["parameters"]["version_id"];
@@ -2034,15 +2192,17 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to
+                 * @description Project ID. For how to
                  *     obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public
                  *     reference does: 32 characters, lowercase letters and digits, and every published example is
                  *     lowercase hex.
+                 *
+                 *     Source: seed; every OTC and Huawei (huaweicloudDocs) page of this family.
                  * @example a4a5d4098fb4474fa22cd05f897d6b99
                  */
                 project_id: components["parameters"]["project_id"];
                 /**
-                 * @description ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).
+                 * @description ID of a data processing task.
                  *
                  *     No page publishes a format. Every published task id is 19 ASCII letters and digits, such as
                  *     `SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,
@@ -2053,18 +2213,21 @@ export interface operations {
                  *     The literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is
                  *     GetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)
                  *     instead of the task it names.
+                 *
+                 *     Source: seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`.
                  * @example SNEJua7qdZZN8GvkcEr
                  */
                 task_id: components["parameters"]["task_id"];
                 /**
-                 * @description Version ID of a data processing task (OTC and Huawei (huaweicloudDocs) pages with
-                 *     `{version_id}`).
+                 * @description Version ID of a data processing task.
                  *
                  *     No page publishes a format. Every published version id is 19 ASCII letters and digits, such as
                  *     `qSaudx2sbPvthHygckA` (*inferred* from examples). As for `task_id`, this document accepts 1 to
                  *     64 ASCII letters, digits, `_` and `-`, so no accepted value can alter the request path (no
                  *     empty value, dot segment, `/`, `%`, `?` or `#`). No sibling path under `/versions/` is a
                  *     literal, so no value needs refusing beyond that.
+                 *
+                 *     Source: OTC and Huawei (huaweicloudDocs) pages with `{version_id}`.
                  * @example qSaudx2sbPvthHygckA
                  */
                 version_id: components["parameters"]["version_id"];
@@ -2088,8 +2251,9 @@ export interface operations {
             query?: {
                 /**
                  * @description Maximum number of records returned on each page. The value ranges from 1 to 100. The default
-                 *     value is 10. (OTC and Huawei (huaweicloudDocs), ListProcessorTasks and
-                 *     ListProcessorTaskVersionResults.)
+                 *     value is 10.
+                 *
+                 *     Source: OTC and Huawei (huaweicloudDocs), ListProcessorTasks and ListProcessorTaskVersionResults.
                  * @example 10
                  */
                 limit?: components["parameters"]["limit"];
@@ -2099,8 +2263,7 @@ export interface operations {
                  *
                  *     The pages say only "Start page of the paging list" (ListProcessorTasks,
                  *     ListProcessorTaskVersions) or "Start page for pagination display" (GetProcessorTaskItems,
-                 *     ListProcessorTaskVersionResults), with the default 0 (OTC; Huawei (huaweicloudDocs):
-                 *     分页列表的起始页，默认为0). That it counts pages, not records, from 0 is *inferred* from other
+                 *     ListProcessorTaskVersionResults), with the default 0. That it counts pages, not records, from 0 is *inferred* from other
                  *     ModelArts list APIs that say so in full: Huawei's *ListTrainingJobs* page (查询训练作业列表, `support.huaweicloud.com/api-modelarts/ListTrainingJobs.html`) "offset:
                  *     查询作业的页数，最小为0。例如设置为0，则表示从第一页开始查询。" ("the page number of the query, at
                  *     least 0; 0 queries from the first page"), and ListTrainingJobEvents in Huawei's Python SDK
@@ -2108,26 +2271,30 @@ export interface operations {
                  *     family's own words: "分页列表的起始页。约束限制：最小为0。例如设置为0，则表示从第一页开始查询。".
                  *     Not every ModelArts API agrees (the ModelArts Python SDK's `get_job_list` calls its offset a
                  *     record offset), so confirm against the live service before relying on it.
+                 *
+                 *     Source: OTC; Huawei (huaweicloudDocs): 分页列表的起始页，默认为0.
                  * @example 0
                  */
                 offset?: components["parameters"]["offset"];
                 /**
                  * @description Image resize configuration, which is the same as OBS (see "Feature Guide" in the *Object
                  *     Storage Service User Guide*). For example, `image/resize,m_lfit,h_200` indicates that the target
-                 *     image is resized proportionally and the height is set to 200 pixels. (OTC *Obtaining the Result
-                 *     of a Data Processing Task Version*; Huawei (huaweicloudDocs) 查询数据处理任务版本的结果展示.)
+                 *     image is resized proportionally and the height is set to 200 pixels.
+                 *
+                 *     Source: OTC *Obtaining the Result of a Data Processing Task Version*; Huawei (huaweicloudDocs) 查询数据处理任务版本的结果展示.
                  * @example image/resize,m_lfit,h_200
                  */
                 process_parameter?: components["parameters"]["process_parameter"];
                 /**
-                 * @description Sample status (OTC *Obtaining the Result of a Data Processing Task Version*; Huawei
-                 *     (huaweicloudDocs) 查询数据处理任务版本的结果展示). If this parameter is not delivered or is set to
+                 * @description Sample status. If this parameter is not delivered or is set to
                  *     `-1`, all samples are returned by default. `-1` all, `0` reserved, `1` modified, `2` deleted,
                  *     `3` added.
                  *
                  *     Typed String on this page, while the response field `result_property` is an Integer: the
                  *     query keeps the page's type, so the values are the strings `"-1"` to `"3"` (on the wire the
                  *     two are the same text).
+                 *
+                 *     Source: OTC *Obtaining the Result of a Data Processing Task Version*; Huawei (huaweicloudDocs) 查询数据处理任务版本的结果展示.
                  * @example -1
                  */
                 result_property?: components["parameters"]["result_property"];
@@ -2135,15 +2302,17 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to
+                 * @description Project ID. For how to
                  *     obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public
                  *     reference does: 32 characters, lowercase letters and digits, and every published example is
                  *     lowercase hex.
+                 *
+                 *     Source: seed; every OTC and Huawei (huaweicloudDocs) page of this family.
                  * @example a4a5d4098fb4474fa22cd05f897d6b99
                  */
                 project_id: components["parameters"]["project_id"];
                 /**
-                 * @description ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).
+                 * @description ID of a data processing task.
                  *
                  *     No page publishes a format. Every published task id is 19 ASCII letters and digits, such as
                  *     `SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,
@@ -2154,18 +2323,21 @@ export interface operations {
                  *     The literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is
                  *     GetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)
                  *     instead of the task it names.
+                 *
+                 *     Source: seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`.
                  * @example SNEJua7qdZZN8GvkcEr
                  */
                 task_id: components["parameters"]["task_id"];
                 /**
-                 * @description Version ID of a data processing task (OTC and Huawei (huaweicloudDocs) pages with
-                 *     `{version_id}`).
+                 * @description Version ID of a data processing task.
                  *
                  *     No page publishes a format. Every published version id is 19 ASCII letters and digits, such as
                  *     `qSaudx2sbPvthHygckA` (*inferred* from examples). As for `task_id`, this document accepts 1 to
                  *     64 ASCII letters, digits, `_` and `-`, so no accepted value can alter the request path (no
                  *     empty value, dot segment, `/`, `%`, `?` or `#`). No sibling path under `/versions/` is a
                  *     literal, so no value needs refusing beyond that.
+                 *
+                 *     Source: OTC and Huawei (huaweicloudDocs) pages with `{version_id}`.
                  * @example qSaudx2sbPvthHygckA
                  */
                 version_id: components["parameters"]["version_id"];
@@ -2199,15 +2371,17 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Project ID (seed; every OTC and Huawei (huaweicloudDocs) page of this family). For how to
+                 * @description Project ID. For how to
                  *     obtain it, see *Obtaining a Project ID and Name*. The pages give no format; Huawei's public
                  *     reference does: 32 characters, lowercase letters and digits, and every published example is
                  *     lowercase hex.
+                 *
+                 *     Source: seed; every OTC and Huawei (huaweicloudDocs) page of this family.
                  * @example a4a5d4098fb4474fa22cd05f897d6b99
                  */
                 project_id: components["parameters"]["project_id"];
                 /**
-                 * @description ID of a data processing task (seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`).
+                 * @description ID of a data processing task.
                  *
                  *     No page publishes a format. Every published task id is 19 ASCII letters and digits, such as
                  *     `SNEJua7qdZZN8GvkcEr` (*inferred* from examples). This document accepts 1 to 64 ASCII letters,
@@ -2218,18 +2392,21 @@ export interface operations {
                  *     The literal `items` is refused too: `/v2/{project_id}/processor-tasks/items` is
                  *     GetProcessorTaskItems, so a task id `items` would reach another resource (the algorithm types)
                  *     instead of the task it names.
+                 *
+                 *     Source: seed; OTC and Huawei (huaweicloudDocs) pages with `{task_id}`.
                  * @example SNEJua7qdZZN8GvkcEr
                  */
                 task_id: components["parameters"]["task_id"];
                 /**
-                 * @description Version ID of a data processing task (OTC and Huawei (huaweicloudDocs) pages with
-                 *     `{version_id}`).
+                 * @description Version ID of a data processing task.
                  *
                  *     No page publishes a format. Every published version id is 19 ASCII letters and digits, such as
                  *     `qSaudx2sbPvthHygckA` (*inferred* from examples). As for `task_id`, this document accepts 1 to
                  *     64 ASCII letters, digits, `_` and `-`, so no accepted value can alter the request path (no
                  *     empty value, dot segment, `/`, `%`, `?` or `#`). No sibling path under `/versions/` is a
                  *     literal, so no value needs refusing beyond that.
+                 *
+                 *     Source: OTC and Huawei (huaweicloudDocs) pages with `{version_id}`.
                  * @example qSaudx2sbPvthHygckA
                  */
                 version_id: components["parameters"]["version_id"];

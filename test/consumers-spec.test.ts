@@ -48,6 +48,24 @@ describe.each(BUNDLES)('$file as consumers read it', ({ spec }) => {
     }
   });
 
+  it('every other description reads without asides on its sources: they are in a trailing Source paragraph', () => {
+    const asides: string[] = [];
+    const walk = (node: unknown, at: string): void => {
+      if (node === null || typeof node !== 'object') return;
+      if (Array.isArray(node)) return node.forEach((child, i) => walk(child, `${at}/${i}`));
+      for (const [key, value] of Object.entries(node as Json)) {
+        // Example values are data; info.description is the document's own page on its sources.
+        if (key === 'value' || key === 'examples' || key === 'example' || at === '/info') continue;
+        if (key === 'description' && typeof value === 'string') {
+          const text = value.split(/\n\nSource: /)[0]!;
+          if (/\((seed\b|OTC\b|Huawei \(huaweicloudDocs\))/.test(text)) asides.push(`${at}: ${text.slice(0, 80)}`);
+        } else walk(value, `${at}/${key}`);
+      }
+    };
+    walk(spec, '');
+    expect(asides).toEqual([]);
+  });
+
   it('publishes only the service endpoints, each named by its environment in a short plain line', () => {
     for (const server of spec.servers as Json[]) {
       expect(server.url).toMatch(/^https:\/\//);

@@ -329,11 +329,12 @@ func (e ListProcessorTaskVersionResultsParamsResultProperty) Valid() bool {
 	}
 }
 
-// CreateProcessorTaskReq Request body of CreateProcessorTask (OTC *Creating a Processing Task*, Table 2; Huawei
-// (huaweicloudDocs) 创建处理任务). Give either `data_source` or `inputs`. Only `name` is required:
+// CreateProcessorTaskReq Request body of CreateProcessorTask. Give either `data_source` or `inputs`. Only `name` is required:
 // `template` is mandatory on OTC's page since 2024-06-17 but optional on Huawei's page (and on
 // OTC's before); this document follows Huawei. A task without `template` is accepted here; which
 // task type the service then creates is not documented.
+//
+// Source: OTC *Creating a Processing Task*, Table 2; Huawei (huaweicloudDocs) 创建处理任务.
 type CreateProcessorTaskReq struct {
 	// CreateVersion Whether to synchronously create a task version when creating a task. Set this parameter to
 	// `true` only when creating a data processing task. For other types of tasks, this parameter
@@ -341,15 +342,16 @@ type CreateProcessorTaskReq struct {
 	// `false` (default): do not.
 	CreateVersion *bool `json:"create_version,omitempty"`
 
-	// DataSource Data source of a data processing task (OTC and Huawei (huaweicloudDocs), table
-	// *ProcessorDataSource*, identical on every page that has it; every field optional in requests).
+	// DataSource Data source of a data processing task.
+	//
+	// Source: OTC and Huawei (huaweicloudDocs), table *ProcessorDataSource*, identical on every page that has it; every field optional in requests.
 	DataSource *ProcessorDataSource `json:"data_source,omitempty"`
 
-	// Description Description of a data processing task (OTC *Creating a Processing Task*, *Updating a
-	// Processing Task*, *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs) 创建处理任务,
-	// 更新处理任务, 创建数据处理任务版本): "The description contains 0 to 256 characters and does not
+	// Description Description of a data processing task: "The description contains 0 to 256 characters and does not
 	// support the following special characters: ``^!<>=&"'``". Request bodies only: descriptions the
 	// service returns are not constrained here.
+	//
+	// Source: OTC *Creating a Processing Task*, *Updating a Processing Task*, *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs) 创建处理任务, 更新处理任务, 创建数据处理任务版本.
 	//
 	//
 	// Examples: test
@@ -360,18 +362,22 @@ type CreateProcessorTaskReq struct {
 	Inputs *[]ProcessorDataSource `json:"inputs,omitempty"`
 
 	// Name Name of a data processing task. No length or character rule is published. A name already
-	// in use is refused with 400 `ModelArts.4709` (OTC's error-code appendix).
+	// in use is refused with 400 `ModelArts.4709`.
+	//
+	// Source: OTC's error-code appendix.
 	Name string `json:"name"`
 
-	// Template Data processing template, such as the algorithm ID and parameters (OTC and Huawei
-	// (huaweicloudDocs), table *TemplateParam*).
+	// Template Data processing template, such as the algorithm ID and parameters.
+	//
+	// Source: OTC and Huawei (huaweicloudDocs), table *TemplateParam*.
 	Template *TemplateParam `json:"template,omitempty"`
 
 	// VersionId Dataset version ID.
 	VersionId *string `json:"version_id,omitempty"`
 
-	// WorkPath Working directory (output channel) of a data processing task (OTC and Huawei
-	// (huaweicloudDocs), table *WorkPath*).
+	// WorkPath Working directory (output channel) of a data processing task.
+	//
+	// Source: OTC and Huawei (huaweicloudDocs), table *WorkPath*.
 	WorkPath *WorkPath `json:"work_path,omitempty"`
 
 	// WorkspaceId Workspace ID. If no workspace is created, the default value is `0`. If a workspace is
@@ -379,32 +385,36 @@ type CreateProcessorTaskReq struct {
 	WorkspaceId *string `json:"workspace_id,omitempty"`
 }
 
-// CreateProcessorTaskResp Response body of CreateProcessorTask (OTC *Creating a Processing Task*, Table 7; Huawei (huaweicloudDocs) 创建处理任务).
+// CreateProcessorTaskResp Response body of CreateProcessorTask.
+//
+// Source: OTC *Creating a Processing Task*, Table 7; Huawei (huaweicloudDocs) 创建处理任务.
 type CreateProcessorTaskResp struct {
 	// TaskId ID of a data processing task.
 	TaskId *string `json:"task_id,omitempty"`
 }
 
-// CreateProcessorTaskVersionReq Request body of CreateProcessorTaskVersion (OTC *Creating a Data Processing Task Version*;
-// Huawei (huaweicloudDocs) 创建数据处理任务版本). Give either `data_source` or `inputs`.
+// CreateProcessorTaskVersionReq Request body of CreateProcessorTaskVersion. Give either `data_source` or `inputs`.
 //
 // `task_id` is required: Huawei's page lists it as a mandatory body field (是), OTC's page does
 // not list it at all; this document follows Huawei. Send the same id as the `task_id` path
 // parameter (*inferred*: both are described as 数据处理任务ID, "data processing task ID").
+//
+// Source: OTC *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs) 创建数据处理任务版本.
 type CreateProcessorTaskVersionReq struct {
 	// CreateVersion Whether to synchronously create a task version when creating a task (`false`, the default,
 	// or `true`), as the page says; its meaning on this call is not explained further.
 	CreateVersion *bool `json:"create_version,omitempty"`
 
-	// DataSource Data source of a data processing task (OTC and Huawei (huaweicloudDocs), table
-	// *ProcessorDataSource*, identical on every page that has it; every field optional in requests).
+	// DataSource Data source of a data processing task.
+	//
+	// Source: OTC and Huawei (huaweicloudDocs), table *ProcessorDataSource*, identical on every page that has it; every field optional in requests.
 	DataSource *ProcessorDataSource `json:"data_source,omitempty"`
 
-	// Description Description of a data processing task (OTC *Creating a Processing Task*, *Updating a
-	// Processing Task*, *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs) 创建处理任务,
-	// 更新处理任务, 创建数据处理任务版本): "The description contains 0 to 256 characters and does not
+	// Description Description of a data processing task: "The description contains 0 to 256 characters and does not
 	// support the following special characters: ``^!<>=&"'``". Request bodies only: descriptions the
 	// service returns are not constrained here.
+	//
+	// Source: OTC *Creating a Processing Task*, *Updating a Processing Task*, *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs) 创建处理任务, 更新处理任务, 创建数据处理任务版本.
 	//
 	//
 	// Examples: test
@@ -416,18 +426,22 @@ type CreateProcessorTaskVersionReq struct {
 	// Name Name of a data processing task.
 	Name string `json:"name"`
 
-	// TaskId ID of the data processing task (Huawei (huaweicloudDocs) 创建数据处理任务版本 only).
+	// TaskId ID of the data processing task.
+	//
+	// Source: Huawei (huaweicloudDocs) 创建数据处理任务版本 only.
 	TaskId string `json:"task_id"`
 
-	// Template Data processing template, such as the algorithm ID and parameters (OTC and Huawei
-	// (huaweicloudDocs), table *TemplateParam*).
+	// Template Data processing template, such as the algorithm ID and parameters.
+	//
+	// Source: OTC and Huawei (huaweicloudDocs), table *TemplateParam*.
 	Template *TemplateParam `json:"template,omitempty"`
 
 	// VersionId Dataset version ID.
 	VersionId *string `json:"version_id,omitempty"`
 
-	// WorkPath Working directory (output channel) of a data processing task (OTC and Huawei
-	// (huaweicloudDocs), table *WorkPath*).
+	// WorkPath Working directory (output channel) of a data processing task.
+	//
+	// Source: OTC and Huawei (huaweicloudDocs), table *WorkPath*.
 	WorkPath *WorkPath `json:"work_path,omitempty"`
 
 	// WorkspaceId Workspace ID. If no workspace is created, the default value is `0`. If a workspace is
@@ -435,24 +449,27 @@ type CreateProcessorTaskVersionReq struct {
 	WorkspaceId *string `json:"workspace_id,omitempty"`
 }
 
-// CreateProcessorTaskVersionResp Response body of CreateProcessorTaskVersion (OTC *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs) 创建数据处理任务版本).
+// CreateProcessorTaskVersionResp Response body of CreateProcessorTaskVersion.
+//
+// Source: OTC *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs) 创建数据处理任务版本.
 type CreateProcessorTaskVersionResp struct {
 	// VersionId Version ID of a data processing task.
 	VersionId *string `json:"version_id,omitempty"`
 }
 
-// DataSourceType Data source type (OTC and Huawei (huaweicloudDocs), ProcessorDataSource on every page that
-// has it; ListProcessorTasks `source_type`):
+// DataSourceType Data source type:
 //
 // - `OBS`: data obtained from OBS
 // - `TASK`: data processing task
 // - `DATASET`: dataset
 // - `CUSTOM`: data called by resource tenants
+//
+// Source: OTC and Huawei (huaweicloudDocs), ProcessorDataSource on every page that has it; ListProcessorTasks `source_type`.
 type DataSourceType string
 
-// DescProcessorTaskVersionResultsResp The processing result of one sample (OTC *Obtaining the Result of a Data Processing Task
-// Version*, table *DescProcessorTaskVersionResultsResp*; Huawei (huaweicloudDocs)
-// 查询数据处理任务版本的结果展示).
+// DescProcessorTaskVersionResultsResp The processing result of one sample.
+//
+// Source: OTC *Obtaining the Result of a Data Processing Task Version*, table *DescProcessorTaskVersionResultsResp*; Huawei (huaweicloudDocs) 查询数据处理任务版本的结果展示.
 type DescProcessorTaskVersionResultsResp struct {
 	// NewSource Address of the sample after processing.
 	NewSource *string `json:"new_source,omitempty"`
@@ -460,21 +477,24 @@ type DescProcessorTaskVersionResultsResp struct {
 	// OriginSource Source address of a sample.
 	OriginSource *string `json:"origin_source,omitempty"`
 
-	// ResultDescription Processing description of a sample. Typed "Array of objects" (OTC; Huawei: Array<Object>),
+	// ResultDescription Processing description of a sample. Typed "Array of objects",
 	// while the only published example is an array of string arrays
 	// (`[ [ "use AddNoise augmentation" ], [ "result_description to translate" ] ]`): each item
 	// may be either.
+	//
+	// Source: OTC; Huawei: Array<Object>.
 	ResultDescription *[]DescProcessorTaskVersionResultsResp_ResultDescription_Item `json:"result_description,omitempty"`
 
-	// ResultProperty Processing status of a sample (OTC *Obtaining the Result of a Data Processing Task Version*,
-	// response table; Huawei (huaweicloudDocs) 查询数据处理任务版本的结果展示). Integer in the response,
+	// ResultProperty Processing status of a sample. Integer in the response,
 	// while the query parameter of the same name is a String (see `result_property` there):
 	//
-	// - `-1`: all (OTC HEAD: "All results are processed.")
+	// - `-1`: all
 	// - `0`: reserved
 	// - `1`: modified
 	// - `2`: deleted
 	// - `3`: added
+	//
+	// Source: OTC *Obtaining the Result of a Data Processing Task Version*, response table; Huawei (huaweicloudDocs) 查询数据处理任务版本的结果展示; OTC HEAD: "All results are processed.".
 	ResultProperty *ResultProperty `json:"result_property,omitempty"`
 
 	// SampleId Sample ID, which is generated by md5 in the OBS path.
@@ -502,10 +522,10 @@ type DescProcessorTaskVersionResultsResp_ResultDescription_Item struct {
 }
 
 // DescTaskVersionResp A version of a data processing task: the body of DescProcessorTaskVersion and each item of
-// ListProcessorTaskVersions `versions` (OTC *Querying the Details About the Version of a Data
-// Processing Task* and *Querying the Version List of a Data Processing Task*, table
-// *DescTaskVersionResp*; Huawei (huaweicloudDocs) 查询数据处理任务的版本详情, 查询数据处理任务的版本列表).
+// ListProcessorTaskVersions `versions`.
 // Every field may be absent (the sample counts, for one, appear only once a version has run).
+//
+// Source: OTC *Querying the Details About the Version of a Data Processing Task* and *Querying the Version List of a Data Processing Task*, table *DescTaskVersionResp*; Huawei (huaweicloudDocs) 查询数据处理任务的版本详情, 查询数据处理任务的版本列表.
 type DescTaskVersionResp struct {
 	// AddSampleCount Number of added images after processing.
 	AddSampleCount *int32 `json:"add_sample_count,omitempty"`
@@ -532,15 +552,15 @@ type DescTaskVersionResp struct {
 	// OriginSampleCount Number of images before processing.
 	OriginSampleCount *int32 `json:"origin_sample_count,omitempty"`
 
-	// Status Status of a data processing task or of one of its versions (OTC and Huawei (huaweicloudDocs),
-	// every page that has it: *Querying the List of a Processing Task* / 查询处理任务列表,
-	// *Querying Details About a Processing Task* / 查询处理任务详情, and the version pages):
+	// Status Status of a data processing task or of one of its versions:
 	//
 	// - `0`: initialized
 	// - `1`: running
 	// - `2`: completed
 	// - `3`: failed (the task's `error_msg` says why)
 	// - `4`: stopped
+	//
+	// Source: OTC and Huawei (huaweicloudDocs), every page that has it: *Querying the List of a Processing Task* / 查询处理任务列表, *Querying Details About a Processing Task* / 查询处理任务详情, and the version pages.
 	Status *TaskStatus `json:"status,omitempty"`
 
 	// TaskId ID of a data processing task.
@@ -549,39 +569,44 @@ type DescTaskVersionResp struct {
 	// TaskVersionId Version ID of a data processing task.
 	TaskVersionId *string `json:"task_version_id,omitempty"`
 
-	// Template Data processing template, such as the algorithm ID and parameters (OTC and Huawei
-	// (huaweicloudDocs), table *TemplateParam*).
+	// Template Data processing template, such as the algorithm ID and parameters.
+	//
+	// Source: OTC and Huawei (huaweicloudDocs), table *TemplateParam*.
 	Template *TemplateParam `json:"template,omitempty"`
 
 	// UnmodifiedSampleCount Number of unmodified images after processing.
 	UnmodifiedSampleCount *int32 `json:"unmodified_sample_count,omitempty"`
 
-	// UpdateTime Long. Both sources describe it as "Time when a data processing task is created." (OTC;
-	// Huawei (huaweicloudDocs): 数据处理任务的创建时间), the same text as `create_time`; that it is the
+	// UpdateTime Long. Both sources describe it as "Time when a data processing task is created.", the same text as `create_time`; that it is the
 	// time of the last update is *inferred* from its name. No example shows it.
+	//
+	// Source: OTC; Huawei (huaweicloudDocs): 数据处理任务的创建时间.
 	UpdateTime *int64 `json:"update_time,omitempty"`
 
 	// VersionName Version name of a data processing task.
 	VersionName *string `json:"version_name,omitempty"`
 
-	// WorkPath Working directory (output channel) of a data processing task (OTC and Huawei
-	// (huaweicloudDocs), table *WorkPath*).
+	// WorkPath Working directory (output channel) of a data processing task.
+	//
+	// Source: OTC and Huawei (huaweicloudDocs), table *WorkPath*.
 	WorkPath *WorkPath `json:"work_path,omitempty"`
 }
 
 // DescribeProcessorTaskResp A data processing task: the body of DescribeProcessorTask and each item of ListProcessorTasks
-// `tasks` (OTC *Querying Details About a Processing Task* and *Querying the List of a Processing
-// Task*, table *DescribeProcessorTaskResp*; Huawei (huaweicloudDocs) 查询处理任务详情, 查询处理任务列表).
+// `tasks`.
 // Every field may be absent: the pages mark none as always present, and the examples leave out
 // several (`description`, `workspace_id`, `version_count`, `work_path`, ...). Older OTC examples
 // also show an undocumented `"ai_project" : ""`; other fields are not refused.
+//
+// Source: OTC *Querying Details About a Processing Task* and *Querying the List of a Processing Task*, table *DescribeProcessorTaskResp*; Huawei (huaweicloudDocs) 查询处理任务详情, 查询处理任务列表.
 type DescribeProcessorTaskResp struct {
 	// CreateTime Time when a data processing task is created (Long). Every example is a Unix time in
 	// milliseconds, e.g. `1606373999627` (*inferred* from the examples).
 	CreateTime *int64 `json:"create_time,omitempty"`
 
-	// DataSource Data source of a data processing task (OTC and Huawei (huaweicloudDocs), table
-	// *ProcessorDataSource*, identical on every page that has it; every field optional in requests).
+	// DataSource Data source of a data processing task.
+	//
+	// Source: OTC and Huawei (huaweicloudDocs), table *ProcessorDataSource*, identical on every page that has it; every field optional in requests.
 	DataSource *ProcessorDataSource `json:"data_source,omitempty"`
 
 	// Description Description of a data processing task.
@@ -606,28 +631,30 @@ type DescribeProcessorTaskResp struct {
 	// Result Output result of a data processing task. This field is displayed when `status` is `2`
 	// (completed) and is valid for a feature analysis task.
 	//
-	// Both sources type it Object, yet the DescribeProcessorTask example of both (OTC and Huawei
-	// (huaweicloudDocs) 查询处理任务详情) gives `"result" : "xxx"`, a string. Which of the two the
+	// Both sources type it Object, yet the DescribeProcessorTask example of both gives `"result" : "xxx"`, a string. Which of the two the
 	// service sends is not known, so both are accepted: a client that assumed an object would
 	// fail on the one value ever published.
+	//
+	// Source: OTC and Huawei (huaweicloudDocs) 查询处理任务详情.
 	Result *DescribeProcessorTaskResp_Result `json:"result,omitempty"`
 
-	// Status Status of a data processing task or of one of its versions (OTC and Huawei (huaweicloudDocs),
-	// every page that has it: *Querying the List of a Processing Task* / 查询处理任务列表,
-	// *Querying Details About a Processing Task* / 查询处理任务详情, and the version pages):
+	// Status Status of a data processing task or of one of its versions:
 	//
 	// - `0`: initialized
 	// - `1`: running
 	// - `2`: completed
 	// - `3`: failed (the task's `error_msg` says why)
 	// - `4`: stopped
+	//
+	// Source: OTC and Huawei (huaweicloudDocs), every page that has it: *Querying the List of a Processing Task* / 查询处理任务列表, *Querying Details About a Processing Task* / 查询处理任务详情, and the version pages.
 	Status *TaskStatus `json:"status,omitempty"`
 
 	// TaskId ID of a data processing task.
 	TaskId *string `json:"task_id,omitempty"`
 
-	// Template Data processing template, such as the algorithm ID and parameters (OTC and Huawei
-	// (huaweicloudDocs), table *TemplateParam*).
+	// Template Data processing template, such as the algorithm ID and parameters.
+	//
+	// Source: OTC and Huawei (huaweicloudDocs), table *TemplateParam*.
 	Template *TemplateParam `json:"template,omitempty"`
 
 	// VersionCount Number of versions of a data processing task. Huawei (huaweicloudDocs) 查询处理任务详情:
@@ -641,8 +668,9 @@ type DescribeProcessorTaskResp struct {
 	// VersionName Dataset version name corresponding to a data processing task.
 	VersionName *string `json:"version_name,omitempty"`
 
-	// WorkPath Working directory (output channel) of a data processing task (OTC and Huawei
-	// (huaweicloudDocs), table *WorkPath*).
+	// WorkPath Working directory (output channel) of a data processing task.
+	//
+	// Source: OTC and Huawei (huaweicloudDocs), table *WorkPath*.
 	WorkPath *WorkPath `json:"work_path,omitempty"`
 
 	// WorkspaceId Workspace ID of a data processing task. If no workspace is created, the default value is
@@ -659,17 +687,20 @@ type DescribeProcessorTaskRespResult1 = string
 // DescribeProcessorTaskResp_Result Output result of a data processing task. This field is displayed when `status` is `2`
 // (completed) and is valid for a feature analysis task.
 //
-// Both sources type it Object, yet the DescribeProcessorTask example of both (OTC and Huawei
-// (huaweicloudDocs) 查询处理任务详情) gives `"result" : "xxx"`, a string. Which of the two the
+// Both sources type it Object, yet the DescribeProcessorTask example of both gives `"result" : "xxx"`, a string. Which of the two the
 // service sends is not known, so both are accepted: a client that assumed an object would
 // fail on the one value ever published.
+//
+// Source: OTC and Huawei (huaweicloudDocs) 查询处理任务详情.
 type DescribeProcessorTaskResp_Result struct {
 	union json.RawMessage
 }
 
-// Empty Empty JSON object. The example success body of DeleteProcessorTask (seed), UpdateProcessorTask
-// and StopProcessorTaskVersion (OTC and Huawei (huaweicloudDocs) pages of those operations) is `{ }`.
+// Empty Empty JSON object. The example success body of DeleteProcessorTask, UpdateProcessorTask
+// and StopProcessorTaskVersion is `{ }`.
 // `additionalProperties: false` with no properties admits only `{}`.
+//
+// Source: seed; OTC and Huawei (huaweicloudDocs) pages of those operations.
 type Empty = map[string]interface{}
 
 // Error Error body of ModelArts and of the API gateway in front of it. No processor-task page documents
@@ -695,7 +726,9 @@ type Error struct {
 	RequestId *string `json:"request_id,omitempty"`
 }
 
-// GetProcessorTaskItemsResp Response body of GetProcessorTaskItems (OTC *Querying the Algorithm Type for Data Processing*, Table 3; Huawei (huaweicloudDocs) 查询数据处理的算法类别).
+// GetProcessorTaskItemsResp Response body of GetProcessorTaskItems.
+//
+// Source: OTC *Querying the Algorithm Type for Data Processing*, Table 3; Huawei (huaweicloudDocs) 查询数据处理的算法类别.
 type GetProcessorTaskItemsResp struct {
 	// Items Algorithm type list.
 	Items *[]ProcessorTaskItem `json:"items,omitempty"`
@@ -704,21 +737,27 @@ type GetProcessorTaskItemsResp struct {
 	Total *int32 `json:"total,omitempty"`
 }
 
-// ListProcessorTaskVersionResultsResp Response body of ListProcessorTaskVersionResults (OTC *Obtaining the Result of a Data Processing Task Version*, Table 3; Huawei (huaweicloudDocs) 查询数据处理任务版本的结果展示).
+// ListProcessorTaskVersionResultsResp Response body of ListProcessorTaskVersionResults.
+//
+// Source: OTC *Obtaining the Result of a Data Processing Task Version*, Table 3; Huawei (huaweicloudDocs) 查询数据处理任务版本的结果展示.
 type ListProcessorTaskVersionResultsResp struct {
 	// Count Total number of results.
 	Count *int32 `json:"count,omitempty"`
 
-	// HasMore Whether all results are returned (OTC's wording). The published example has `count` 3,
+	// HasMore Whether all results are returned. The published example has `count` 3,
 	// three results and `has_more: true`, so the page does not settle which way round the flag
 	// reads.
+	//
+	// Source: OTC's wording.
 	HasMore *bool `json:"has_more,omitempty"`
 
 	// Results Result displayed by page.
 	Results *[]DescProcessorTaskVersionResultsResp `json:"results,omitempty"`
 }
 
-// ListProcessorTaskVersionsResp Response body of ListProcessorTaskVersions (OTC *Querying the Version List of a Data Processing Task*, Table 3; Huawei (huaweicloudDocs) 查询数据处理任务的版本列表).
+// ListProcessorTaskVersionsResp Response body of ListProcessorTaskVersions.
+//
+// Source: OTC *Querying the Version List of a Data Processing Task*, Table 3; Huawei (huaweicloudDocs) 查询数据处理任务的版本列表.
 type ListProcessorTaskVersionsResp struct {
 	// Count Total number of versions (all pages).
 	Count *int32 `json:"count,omitempty"`
@@ -727,7 +766,9 @@ type ListProcessorTaskVersionsResp struct {
 	Versions *[]DescTaskVersionResp `json:"versions,omitempty"`
 }
 
-// ListProcessorTasksResp Response body of ListProcessorTasks (OTC *Querying the List of a Processing Task*, Table 3; Huawei (huaweicloudDocs) 查询处理任务列表).
+// ListProcessorTasksResp Response body of ListProcessorTasks.
+//
+// Source: OTC *Querying the List of a Processing Task*, Table 3; Huawei (huaweicloudDocs) 查询处理任务列表.
 type ListProcessorTasksResp struct {
 	// Count Total number of data processing tasks (all pages).
 	Count *int32 `json:"count,omitempty"`
@@ -736,10 +777,11 @@ type ListProcessorTasksResp struct {
 	Tasks *[]DescribeProcessorTaskResp `json:"tasks,omitempty"`
 }
 
-// OperatorParam An operator of a data processing template and its parameters (OTC and Huawei
-// (huaweicloudDocs), table *OperatorParam*). No page lists the operators of each template; the
+// OperatorParam An operator of a data processing template and its parameters. No page lists the operators of each template; the
 // examples show `sys_data_analyse` (feature analysis), `MetaValidation` (validation), `PCC`
 // (cleansing), `SimDeduplication` (filtering) and `AddNoise` (augmentation).
+//
+// Source: OTC and Huawei (huaweicloudDocs), table *OperatorParam*.
 type OperatorParam struct {
 	// AdvancedParamsSwitch Advanced parameter switch.
 	AdvancedParamsSwitch *bool `json:"advanced_params_switch,omitempty"`
@@ -762,8 +804,9 @@ type OperatorParam struct {
 	Params *map[string]interface{} `json:"params,omitempty"`
 }
 
-// ProcessorDataSource Data source of a data processing task (OTC and Huawei (huaweicloudDocs), table
-// *ProcessorDataSource*, identical on every page that has it; every field optional in requests).
+// ProcessorDataSource Data source of a data processing task.
+//
+// Source: OTC and Huawei (huaweicloudDocs), table *ProcessorDataSource*, identical on every page that has it; every field optional in requests.
 type ProcessorDataSource struct {
 	// Name Dataset name.
 	Name *string `json:"name,omitempty"`
@@ -777,13 +820,14 @@ type ProcessorDataSource struct {
 	//   `project_id` of the actual user. Otherwise, this field is left blank.
 	Source *string `json:"source,omitempty"`
 
-	// Type Data source type (OTC and Huawei (huaweicloudDocs), ProcessorDataSource on every page that
-	// has it; ListProcessorTasks `source_type`):
+	// Type Data source type:
 	//
 	// - `OBS`: data obtained from OBS
 	// - `TASK`: data processing task
 	// - `DATASET`: dataset
 	// - `CUSTOM`: data called by resource tenants
+	//
+	// Source: OTC and Huawei (huaweicloudDocs), ProcessorDataSource on every page that has it; ListProcessorTasks `source_type`.
 	Type *DataSourceType `json:"type,omitempty"`
 
 	// VersionId Version of a dataset.
@@ -793,89 +837,93 @@ type ProcessorDataSource struct {
 	VersionName *string `json:"version_name,omitempty"`
 }
 
-// ProcessorTaskItem An algorithm type for data processing (OTC *Querying the Algorithm Type for Data Processing*,
-// table *ProcessorTaskItem*; Huawei (huaweicloudDocs) 查询数据处理的算法类别).
+// ProcessorTaskItem An algorithm type for data processing.
+//
+// Source: OTC *Querying the Algorithm Type for Data Processing*, table *ProcessorTaskItem*; Huawei (huaweicloudDocs) 查询数据处理的算法类别.
 type ProcessorTaskItem struct {
 	// LabelEn English name of an algorithm type.
 	LabelEn *string `json:"label_en,omitempty"`
 
-	// LabelZh Chinese name of an algorithm type (Huawei (huaweicloudDocs): 算法类别的中文名称, and OTC before
-	// 2024-06-17; OTC HEAD: "Algorithm type name"). The published example shows the placeholder
+	// LabelZh Chinese name of an algorithm type. The published example shows the placeholder
 	// `label_zh to translate`.
+	//
+	// Source: Huawei (huaweicloudDocs): 算法类别的中文名称, and OTC before 2024-06-17; OTC HEAD: "Algorithm type name".
 	LabelZh *string `json:"label_zh,omitempty"`
 
-	// TemplateId Task type, which is the ID of a data processing template (OTC *Creating a Processing Task*,
-	// TemplateParam; Huawei (huaweicloudDocs) 创建处理任务):
+	// TemplateId Task type, which is the ID of a data processing template:
 	//
 	// - `sys_data_analyse`: feature analysis
 	// - `sys_data_cleaning`: data cleansing
 	// - `sys_data_augmentation`: data augmentation
 	// - `sys_data_validation`: data validation
-	// - `sys_data_selection`: data filtering (OTC HEAD "data filtering", older OTC pages "data
-	//   selection"; Huawei 数据筛选, filtering)
+	// - `sys_data_selection`: data filtering
 	//
 	// "Feature analysis" is `sys_data_analyse`; the other four are the "data processing" tasks.
+	//
+	// Source: OTC *Creating a Processing Task*, TemplateParam; Huawei (huaweicloudDocs) 创建处理任务; OTC HEAD "data filtering", older OTC pages "data selection"; Huawei 数据筛选, filtering.
 	TemplateId *TemplateId `json:"template_id,omitempty"`
 }
 
-// ResultProperty Processing status of a sample (OTC *Obtaining the Result of a Data Processing Task Version*,
-// response table; Huawei (huaweicloudDocs) 查询数据处理任务版本的结果展示). Integer in the response,
+// ResultProperty Processing status of a sample. Integer in the response,
 // while the query parameter of the same name is a String (see `result_property` there):
 //
-// - `-1`: all (OTC HEAD: "All results are processed.")
+// - `-1`: all
 // - `0`: reserved
 // - `1`: modified
 // - `2`: deleted
 // - `3`: added
+//
+// Source: OTC *Obtaining the Result of a Data Processing Task Version*, response table; Huawei (huaweicloudDocs) 查询数据处理任务版本的结果展示; OTC HEAD: "All results are processed.".
 type ResultProperty int32
 
-// TaskDescription Description of a data processing task (OTC *Creating a Processing Task*, *Updating a
-// Processing Task*, *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs) 创建处理任务,
-// 更新处理任务, 创建数据处理任务版本): "The description contains 0 to 256 characters and does not
+// TaskDescription Description of a data processing task: "The description contains 0 to 256 characters and does not
 // support the following special characters: “^!<>=&"'“". Request bodies only: descriptions the
 // service returns are not constrained here.
+//
+// Source: OTC *Creating a Processing Task*, *Updating a Processing Task*, *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs) 创建处理任务, 更新处理任务, 创建数据处理任务版本.
 //
 // Examples: test
 type TaskDescription = string
 
-// TaskStatus Status of a data processing task or of one of its versions (OTC and Huawei (huaweicloudDocs),
-// every page that has it: *Querying the List of a Processing Task* / 查询处理任务列表,
-// *Querying Details About a Processing Task* / 查询处理任务详情, and the version pages):
+// TaskStatus Status of a data processing task or of one of its versions:
 //
 // - `0`: initialized
 // - `1`: running
 // - `2`: completed
 // - `3`: failed (the task's `error_msg` says why)
 // - `4`: stopped
+//
+// Source: OTC and Huawei (huaweicloudDocs), every page that has it: *Querying the List of a Processing Task* / 查询处理任务列表, *Querying Details About a Processing Task* / 查询处理任务详情, and the version pages.
 type TaskStatus int32
 
-// TemplateId Task type, which is the ID of a data processing template (OTC *Creating a Processing Task*,
-// TemplateParam; Huawei (huaweicloudDocs) 创建处理任务):
+// TemplateId Task type, which is the ID of a data processing template:
 //
-//   - `sys_data_analyse`: feature analysis
-//   - `sys_data_cleaning`: data cleansing
-//   - `sys_data_augmentation`: data augmentation
-//   - `sys_data_validation`: data validation
-//   - `sys_data_selection`: data filtering (OTC HEAD "data filtering", older OTC pages "data
-//     selection"; Huawei 数据筛选, filtering)
+// - `sys_data_analyse`: feature analysis
+// - `sys_data_cleaning`: data cleansing
+// - `sys_data_augmentation`: data augmentation
+// - `sys_data_validation`: data validation
+// - `sys_data_selection`: data filtering
 //
 // "Feature analysis" is `sys_data_analyse`; the other four are the "data processing" tasks.
+//
+// Source: OTC *Creating a Processing Task*, TemplateParam; Huawei (huaweicloudDocs) 创建处理任务; OTC HEAD "data filtering", older OTC pages "data selection"; Huawei 数据筛选, filtering.
 type TemplateId string
 
-// TemplateParam Data processing template, such as the algorithm ID and parameters (OTC and Huawei
-// (huaweicloudDocs), table *TemplateParam*).
+// TemplateParam Data processing template, such as the algorithm ID and parameters.
+//
+// Source: OTC and Huawei (huaweicloudDocs), table *TemplateParam*.
 type TemplateParam struct {
-	// Id Task type, which is the ID of a data processing template (OTC *Creating a Processing Task*,
-	// TemplateParam; Huawei (huaweicloudDocs) 创建处理任务):
+	// Id Task type, which is the ID of a data processing template:
 	//
 	// - `sys_data_analyse`: feature analysis
 	// - `sys_data_cleaning`: data cleansing
 	// - `sys_data_augmentation`: data augmentation
 	// - `sys_data_validation`: data validation
-	// - `sys_data_selection`: data filtering (OTC HEAD "data filtering", older OTC pages "data
-	//   selection"; Huawei 数据筛选, filtering)
+	// - `sys_data_selection`: data filtering
 	//
 	// "Feature analysis" is `sys_data_analyse`; the other four are the "data processing" tasks.
+	//
+	// Source: OTC *Creating a Processing Task*, TemplateParam; Huawei (huaweicloudDocs) 创建处理任务; OTC HEAD "data filtering", older OTC pages "data selection"; Huawei 数据筛选, filtering.
 	Id *TemplateId `json:"id,omitempty"`
 
 	// Name Template name.
@@ -885,51 +933,60 @@ type TemplateParam struct {
 	OperatorParams *[]OperatorParam `json:"operator_params,omitempty"`
 }
 
-// UpdateProcessorTaskReq Request body of UpdateProcessorTask (OTC *Updating a Processing Task*; Huawei
-// (huaweicloudDocs) 更新处理任务): "Only the description of tasks can be updated."
+// UpdateProcessorTaskReq Request body of UpdateProcessorTask: "Only the description of tasks can be updated."
+//
+// Source: OTC *Updating a Processing Task*; Huawei (huaweicloudDocs) 更新处理任务.
 type UpdateProcessorTaskReq struct {
-	// Description Description of a data processing task (OTC *Creating a Processing Task*, *Updating a
-	// Processing Task*, *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs) 创建处理任务,
-	// 更新处理任务, 创建数据处理任务版本): "The description contains 0 to 256 characters and does not
+	// Description Description of a data processing task: "The description contains 0 to 256 characters and does not
 	// support the following special characters: ``^!<>=&"'``". Request bodies only: descriptions the
 	// service returns are not constrained here.
+	//
+	// Source: OTC *Creating a Processing Task*, *Updating a Processing Task*, *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs) 创建处理任务, 更新处理任务, 创建数据处理任务版本.
 	//
 	//
 	// Examples: test
 	Description *TaskDescription `json:"description,omitempty"`
 }
 
-// WorkPath Working directory (output channel) of a data processing task (OTC and Huawei
-// (huaweicloudDocs), table *WorkPath*).
+// WorkPath Working directory (output channel) of a data processing task.
+//
+// Source: OTC and Huawei (huaweicloudDocs), table *WorkPath*.
 type WorkPath struct {
 	// Name Dataset name.
 	Name *string `json:"name,omitempty"`
 
-	// OutputPath Output path, for example, /datasets/demo. (Huawei (huaweicloudDocs) 输出路径, "output path".)
+	// OutputPath Output path, for example, /datasets/demo.
+	//
+	// Source: Huawei (huaweicloudDocs) 输出路径, "output path".
 	OutputPath *string `json:"output_path,omitempty"`
 
 	// Path Working path. If `type` is `OBS`, an OBS path; if `type` is `DATASET`, a dataset ID.
 	Path *string `json:"path,omitempty"`
 
-	// Type Type of a working path (OTC and Huawei (huaweicloudDocs), WorkPath):
+	// Type Type of a working path:
 	//
 	// - `OBS`: OBS path
 	// - `DATASET`: dataset
+	//
+	// Source: OTC and Huawei (huaweicloudDocs), WorkPath.
 	Type *WorkPathType `json:"type,omitempty"`
 
 	// VersionId Version of a dataset.
 	VersionId *string `json:"version_id,omitempty"`
 
 	// VersionName Name of a dataset version. "The value can contain 0 to 32 characters. Only digits, letters,
-	// underscores (_), and hyphens (-) are allowed." (OTC; Huawei (huaweicloudDocs) 创建处理任务 and
-	// 创建数据处理任务版本 say the same.)
+	// underscores (_), and hyphens (-) are allowed."
+	//
+	// Source: OTC; Huawei (huaweicloudDocs) 创建处理任务 and 创建数据处理任务版本 say the same.
 	VersionName *string `json:"version_name,omitempty"`
 }
 
-// WorkPathType Type of a working path (OTC and Huawei (huaweicloudDocs), WorkPath):
+// WorkPathType Type of a working path:
 //
 // - `OBS`: OBS path
 // - `DATASET`: dataset
+//
+// Source: OTC and Huawei (huaweicloudDocs), WorkPath.
 type WorkPathType string
 
 // Limit defines model for limit.
@@ -971,24 +1028,25 @@ type SortByVersions string
 // Source defines model for source.
 type Source = string
 
-// SourceType Data source type (OTC and Huawei (huaweicloudDocs), ProcessorDataSource on every page that
-// has it; ListProcessorTasks `source_type`):
+// SourceType Data source type:
 //
 // - `OBS`: data obtained from OBS
 // - `TASK`: data processing task
 // - `DATASET`: dataset
 // - `CUSTOM`: data called by resource tenants
+//
+// Source: OTC and Huawei (huaweicloudDocs), ProcessorDataSource on every page that has it; ListProcessorTasks `source_type`.
 type SourceType = DataSourceType
 
-// Status Status of a data processing task or of one of its versions (OTC and Huawei (huaweicloudDocs),
-// every page that has it: *Querying the List of a Processing Task* / 查询处理任务列表,
-// *Querying Details About a Processing Task* / 查询处理任务详情, and the version pages):
+// Status Status of a data processing task or of one of its versions:
 //
 // - `0`: initialized
 // - `1`: running
 // - `2`: completed
 // - `3`: failed (the task's `error_msg` says why)
 // - `4`: stopped
+//
+// Source: OTC and Huawei (huaweicloudDocs), every page that has it: *Querying the List of a Processing Task* / 查询处理任务列表, *Querying Details About a Processing Task* / 查询处理任务详情, and the version pages.
 type Status = TaskStatus
 
 // TaskId defines model for task_id.
@@ -997,17 +1055,17 @@ type TaskId = string
 // TaskName defines model for task_name.
 type TaskName = string
 
-// TaskType Task type, which is the ID of a data processing template (OTC *Creating a Processing Task*,
-// TemplateParam; Huawei (huaweicloudDocs) 创建处理任务):
+// TaskType Task type, which is the ID of a data processing template:
 //
-//   - `sys_data_analyse`: feature analysis
-//   - `sys_data_cleaning`: data cleansing
-//   - `sys_data_augmentation`: data augmentation
-//   - `sys_data_validation`: data validation
-//   - `sys_data_selection`: data filtering (OTC HEAD "data filtering", older OTC pages "data
-//     selection"; Huawei 数据筛选, filtering)
+// - `sys_data_analyse`: feature analysis
+// - `sys_data_cleaning`: data cleansing
+// - `sys_data_augmentation`: data augmentation
+// - `sys_data_validation`: data validation
+// - `sys_data_selection`: data filtering
 //
 // "Feature analysis" is `sys_data_analyse`; the other four are the "data processing" tasks.
+//
+// Source: OTC *Creating a Processing Task*, TemplateParam; Huawei (huaweicloudDocs) 创建处理任务; OTC HEAD "data filtering", older OTC pages "data selection"; Huawei 数据筛选, filtering.
 type TaskType = TemplateId
 
 // VersionId defines model for version_id.
@@ -1094,8 +1152,9 @@ type Unauthorized = Error
 // ListProcessorTasksParams defines parameters for ListProcessorTasks.
 type ListProcessorTasksParams struct {
 	// Limit Maximum number of records returned on each page. The value ranges from 1 to 100. The default
-	// value is 10. (OTC and Huawei (huaweicloudDocs), ListProcessorTasks and
-	// ListProcessorTaskVersionResults.)
+	// value is 10.
+	//
+	// Source: OTC and Huawei (huaweicloudDocs), ListProcessorTasks and ListProcessorTaskVersionResults.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Offset Page index of the paging list, 0 for the first page; default `0`. Page `n` holds records
@@ -1103,8 +1162,7 @@ type ListProcessorTasksParams struct {
 	//
 	// The pages say only "Start page of the paging list" (ListProcessorTasks,
 	// ListProcessorTaskVersions) or "Start page for pagination display" (GetProcessorTaskItems,
-	// ListProcessorTaskVersionResults), with the default 0 (OTC; Huawei (huaweicloudDocs):
-	// 分页列表的起始页，默认为0). That it counts pages, not records, from 0 is *inferred* from other
+	// ListProcessorTaskVersionResults), with the default 0. That it counts pages, not records, from 0 is *inferred* from other
 	// ModelArts list APIs that say so in full: Huawei's *ListTrainingJobs* page (查询训练作业列表, `support.huaweicloud.com/api-modelarts/ListTrainingJobs.html`) "offset:
 	// 查询作业的页数，最小为0。例如设置为0，则表示从第一页开始查询。" ("the page number of the query, at
 	// least 0; 0 queries from the first page"), and ListTrainingJobEvents in Huawei's Python SDK
@@ -1112,60 +1170,73 @@ type ListProcessorTasksParams struct {
 	// family's own words: "分页列表的起始页。约束限制：最小为0。例如设置为0，则表示从第一页开始查询。".
 	// Not every ModelArts API agrees (the ModelArts Python SDK's `get_job_list` calls its offset a
 	// record offset), so confirm against the live service before relying on it.
+	//
+	// Source: OTC; Huawei (huaweicloudDocs): 分页列表的起始页，默认为0.
 	Offset *Offset `form:"offset,omitempty" json:"offset,omitempty"`
 
-	// Order Sorting sequence of the query (OTC and Huawei (huaweicloudDocs), ListProcessorTasks and
-	// ListProcessorTaskVersions): `asc` ascending, `desc` descending (default).
+	// Order Sorting sequence of the query: `asc` ascending, `desc` descending (default).
+	//
+	// Source: OTC and Huawei (huaweicloudDocs), ListProcessorTasks and ListProcessorTaskVersions.
 	Order *ListProcessorTasksParamsOrder `form:"order,omitempty" json:"order,omitempty"`
 
-	// QueryCurrent Whether to query only the latest tasks of dataset version (OTC *Querying the List of a
-	// Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表): `true` only the latest tasks of the
+	// QueryCurrent Whether to query only the latest tasks of dataset version: `true` only the latest tasks of the
 	// dataset version, `false` (default) all tasks of the dataset version.
+	//
+	// Source: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.
 	QueryCurrent *QueryCurrent `form:"query_current,omitempty" json:"query_current,omitempty"`
 
-	// ReturnResult Whether to return the task result (OTC *Querying the List of a Processing Task*; Huawei
-	// (huaweicloudDocs) 查询处理任务列表): `true` (default) return the task result, `false` do not.
+	// ReturnResult Whether to return the task result: `true` (default) return the task result, `false` do not.
+	//
+	// Source: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.
 	ReturnResult *ReturnResult `form:"return_result,omitempty" json:"return_result,omitempty"`
 
-	// SortBy Sorting mode of the query (OTC *Querying the List of a Processing Task*; Huawei
-	// (huaweicloudDocs) 查询处理任务列表): `create_time` by creation time (default), `name` by task
+	// SortBy Sorting mode of the query: `create_time` by creation time (default), `name` by task
 	// name, `duration_seconds` by running time.
+	//
+	// Source: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.
 	SortBy *ListProcessorTasksParamsSortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
 
-	// Source Data source path of the query (OTC *Querying the List of a Processing Task*; Huawei
-	// (huaweicloudDocs) 查询处理任务列表): an OBS path if the type is `OBS`, a task ID if `TASK`, a
+	// Source Data source path of the query: an OBS path if the type is `OBS`, a task ID if `TASK`, a
 	// dataset ID if `DATASET`; if `CUSTOM` and the API is called by resource tenants, the
 	// `project_id` of the actual user.
+	//
+	// Source: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.
 	Source *Source `form:"source,omitempty" json:"source,omitempty"`
 
-	// SourceType Data source type of the query (OTC *Querying the List of a Processing Task*; Huawei
-	// (huaweicloudDocs) 查询处理任务列表). If this parameter is not specified, all data sources are
+	// SourceType Data source type of the query. If this parameter is not specified, all data sources are
 	// queried by default.
+	//
+	// Source: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.
 	SourceType *SourceType `form:"source_type,omitempty" json:"source_type,omitempty"`
 
-	// Status Task status of the query (OTC *Querying the List of a Processing Task*; Huawei
-	// (huaweicloudDocs) 查询处理任务列表). If this parameter is not specified, tasks in all states are
+	// Status Task status of the query. If this parameter is not specified, tasks in all states are
 	// queried by default. `0` initialized, `1` running, `2` completed, `3` failed, `4` stopped.
+	//
+	// Source: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.
 	Status *Status `form:"status,omitempty" json:"status,omitempty"`
 
-	// TaskName Fuzzy search keyword on the task name (OTC *Querying the List of a Processing Task*: "Fuzzy
-	// search keyword."; Huawei (huaweicloudDocs) 查询处理任务列表: 模糊匹配名称, "fuzzy match on the name").
+	// TaskName Fuzzy search keyword on the task name.
+	//
+	// Source: OTC *Querying the List of a Processing Task*: "Fuzzy search keyword."; Huawei (huaweicloudDocs) 查询处理任务列表: 模糊匹配名称, "fuzzy match on the name".
 	TaskName *TaskName `form:"task_name,omitempty" json:"task_name,omitempty"`
 
-	// TaskType Task type, which is the ID of a data processing template (OTC *Querying the List of a
-	// Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表): lists only tasks of that type.
+	// TaskType Task type, which is the ID of a data processing template: lists only tasks of that type.
+	//
+	// Source: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.
 	TaskType *TaskType `form:"task_type,omitempty" json:"task_type,omitempty"`
 
-	// VersionId Version ID list of a specific dataset of the query (OTC *Querying the List of a Processing
-	// Task*; Huawei (huaweicloudDocs) 查询处理任务列表: 指定查询数据集的版本ID列表). Typed "Array"; the page's
+	// VersionId Version ID list of a specific dataset of the query. Typed "Array"; the page's
 	// second example sends one comma-joined, percent-encoded value
 	// (`version_id=XwTuRqI9En7xuZskW70%2CJ4Eh2FDEWH1qnDlD3hQ`), hence `style: form` with
 	// `explode: false` (*inferred*: no page says how arrays are serialised).
+	//
+	// Source: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表: 指定查询数据集的版本ID列表.
 	VersionId *VersionIdList `form:"version_id,omitempty" json:"version_id,omitempty"`
 
-	// WorkspaceId Workspace ID (OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs)
-	// 查询处理任务列表). If no workspace is created, the default value is `0`. If a workspace is created
+	// WorkspaceId Workspace ID. If no workspace is created, the default value is `0`. If a workspace is created
 	// and used, use the actual value.
+	//
+	// Source: OTC *Querying the List of a Processing Task*; Huawei (huaweicloudDocs) 查询处理任务列表.
 	WorkspaceId *WorkspaceId `form:"workspace_id,omitempty" json:"workspace_id,omitempty"`
 }
 
@@ -1182,8 +1253,7 @@ type GetProcessorTaskItemsParams struct {
 	//
 	// The pages say only "Start page of the paging list" (ListProcessorTasks,
 	// ListProcessorTaskVersions) or "Start page for pagination display" (GetProcessorTaskItems,
-	// ListProcessorTaskVersionResults), with the default 0 (OTC; Huawei (huaweicloudDocs):
-	// 分页列表的起始页，默认为0). That it counts pages, not records, from 0 is *inferred* from other
+	// ListProcessorTaskVersionResults), with the default 0. That it counts pages, not records, from 0 is *inferred* from other
 	// ModelArts list APIs that say so in full: Huawei's *ListTrainingJobs* page (查询训练作业列表, `support.huaweicloud.com/api-modelarts/ListTrainingJobs.html`) "offset:
 	// 查询作业的页数，最小为0。例如设置为0，则表示从第一页开始查询。" ("the page number of the query, at
 	// least 0; 0 queries from the first page"), and ListTrainingJobEvents in Huawei's Python SDK
@@ -1191,20 +1261,23 @@ type GetProcessorTaskItemsParams struct {
 	// family's own words: "分页列表的起始页。约束限制：最小为0。例如设置为0，则表示从第一页开始查询。".
 	// Not every ModelArts API agrees (the ModelArts Python SDK's `get_job_list` calls its offset a
 	// record offset), so confirm against the live service before relying on it.
+	//
+	// Source: OTC; Huawei (huaweicloudDocs): 分页列表的起始页，默认为0.
 	Offset *Offset `form:"offset,omitempty" json:"offset,omitempty"`
 
 	// Limit Maximum number of records returned on each page. The value ranges from 1 to 1000. The default
-	// value is 1000. (OTC *Querying the Algorithm Type for Data Processing* since 2024-06-17, and
-	// Huawei's live Chinese page GetProcessorTaskItems; absent from Huawei (huaweicloudDocs)
-	// 查询数据处理的算法类别, see the operation.)
+	// value is 1000.
+	//
+	// Source: OTC *Querying the Algorithm Type for Data Processing* since 2024-06-17, and Huawei's live Chinese page GetProcessorTaskItems; absent from Huawei (huaweicloudDocs) 查询数据处理的算法类别, see the operation.
 	Limit *LimitItems `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // ListProcessorTaskVersionsParams defines parameters for ListProcessorTaskVersions.
 type ListProcessorTaskVersionsParams struct {
 	// Limit Maximum number of records returned on each page. The value ranges from 1 to 100. The default
-	// value is 100. (OTC *Querying the Version List of a Data Processing Task*; Huawei
-	// (huaweicloudDocs) 查询数据处理任务的版本列表.)
+	// value is 100.
+	//
+	// Source: OTC *Querying the Version List of a Data Processing Task*; Huawei (huaweicloudDocs) 查询数据处理任务的版本列表.
 	Limit *LimitVersions `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Offset Page index of the paging list, 0 for the first page; default `0`. Page `n` holds records
@@ -1212,8 +1285,7 @@ type ListProcessorTaskVersionsParams struct {
 	//
 	// The pages say only "Start page of the paging list" (ListProcessorTasks,
 	// ListProcessorTaskVersions) or "Start page for pagination display" (GetProcessorTaskItems,
-	// ListProcessorTaskVersionResults), with the default 0 (OTC; Huawei (huaweicloudDocs):
-	// 分页列表的起始页，默认为0). That it counts pages, not records, from 0 is *inferred* from other
+	// ListProcessorTaskVersionResults), with the default 0. That it counts pages, not records, from 0 is *inferred* from other
 	// ModelArts list APIs that say so in full: Huawei's *ListTrainingJobs* page (查询训练作业列表, `support.huaweicloud.com/api-modelarts/ListTrainingJobs.html`) "offset:
 	// 查询作业的页数，最小为0。例如设置为0，则表示从第一页开始查询。" ("the page number of the query, at
 	// least 0; 0 queries from the first page"), and ListTrainingJobEvents in Huawei's Python SDK
@@ -1221,15 +1293,19 @@ type ListProcessorTaskVersionsParams struct {
 	// family's own words: "分页列表的起始页。约束限制：最小为0。例如设置为0，则表示从第一页开始查询。".
 	// Not every ModelArts API agrees (the ModelArts Python SDK's `get_job_list` calls its offset a
 	// record offset), so confirm against the live service before relying on it.
+	//
+	// Source: OTC; Huawei (huaweicloudDocs): 分页列表的起始页，默认为0.
 	Offset *Offset `form:"offset,omitempty" json:"offset,omitempty"`
 
-	// Order Sorting sequence of the query (OTC and Huawei (huaweicloudDocs), ListProcessorTasks and
-	// ListProcessorTaskVersions): `asc` ascending, `desc` descending (default).
+	// Order Sorting sequence of the query: `asc` ascending, `desc` descending (default).
+	//
+	// Source: OTC and Huawei (huaweicloudDocs), ListProcessorTasks and ListProcessorTaskVersions.
 	Order *ListProcessorTaskVersionsParamsOrder `form:"order,omitempty" json:"order,omitempty"`
 
-	// SortBy Sorting mode of the query (OTC *Querying the Version List of a Data Processing Task*; Huawei
-	// (huaweicloudDocs) 查询数据处理任务的版本列表): `create_time` by creation time (default),
+	// SortBy Sorting mode of the query: `create_time` by creation time (default),
 	// `version_name` by task version name.
+	//
+	// Source: OTC *Querying the Version List of a Data Processing Task*; Huawei (huaweicloudDocs) 查询数据处理任务的版本列表.
 	SortBy *ListProcessorTaskVersionsParamsSortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
 }
 
@@ -1242,8 +1318,9 @@ type ListProcessorTaskVersionsParamsSortBy string
 // ListProcessorTaskVersionResultsParams defines parameters for ListProcessorTaskVersionResults.
 type ListProcessorTaskVersionResultsParams struct {
 	// Limit Maximum number of records returned on each page. The value ranges from 1 to 100. The default
-	// value is 10. (OTC and Huawei (huaweicloudDocs), ListProcessorTasks and
-	// ListProcessorTaskVersionResults.)
+	// value is 10.
+	//
+	// Source: OTC and Huawei (huaweicloudDocs), ListProcessorTasks and ListProcessorTaskVersionResults.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Offset Page index of the paging list, 0 for the first page; default `0`. Page `n` holds records
@@ -1251,8 +1328,7 @@ type ListProcessorTaskVersionResultsParams struct {
 	//
 	// The pages say only "Start page of the paging list" (ListProcessorTasks,
 	// ListProcessorTaskVersions) or "Start page for pagination display" (GetProcessorTaskItems,
-	// ListProcessorTaskVersionResults), with the default 0 (OTC; Huawei (huaweicloudDocs):
-	// 分页列表的起始页，默认为0). That it counts pages, not records, from 0 is *inferred* from other
+	// ListProcessorTaskVersionResults), with the default 0. That it counts pages, not records, from 0 is *inferred* from other
 	// ModelArts list APIs that say so in full: Huawei's *ListTrainingJobs* page (查询训练作业列表, `support.huaweicloud.com/api-modelarts/ListTrainingJobs.html`) "offset:
 	// 查询作业的页数，最小为0。例如设置为0，则表示从第一页开始查询。" ("the page number of the query, at
 	// least 0; 0 queries from the first page"), and ListTrainingJobEvents in Huawei's Python SDK
@@ -1260,22 +1336,26 @@ type ListProcessorTaskVersionResultsParams struct {
 	// family's own words: "分页列表的起始页。约束限制：最小为0。例如设置为0，则表示从第一页开始查询。".
 	// Not every ModelArts API agrees (the ModelArts Python SDK's `get_job_list` calls its offset a
 	// record offset), so confirm against the live service before relying on it.
+	//
+	// Source: OTC; Huawei (huaweicloudDocs): 分页列表的起始页，默认为0.
 	Offset *Offset `form:"offset,omitempty" json:"offset,omitempty"`
 
 	// ProcessParameter Image resize configuration, which is the same as OBS (see "Feature Guide" in the *Object
 	// Storage Service User Guide*). For example, `image/resize,m_lfit,h_200` indicates that the target
-	// image is resized proportionally and the height is set to 200 pixels. (OTC *Obtaining the Result
-	// of a Data Processing Task Version*; Huawei (huaweicloudDocs) 查询数据处理任务版本的结果展示.)
+	// image is resized proportionally and the height is set to 200 pixels.
+	//
+	// Source: OTC *Obtaining the Result of a Data Processing Task Version*; Huawei (huaweicloudDocs) 查询数据处理任务版本的结果展示.
 	ProcessParameter *ProcessParameter `form:"process_parameter,omitempty" json:"process_parameter,omitempty"`
 
-	// ResultProperty Sample status (OTC *Obtaining the Result of a Data Processing Task Version*; Huawei
-	// (huaweicloudDocs) 查询数据处理任务版本的结果展示). If this parameter is not delivered or is set to
+	// ResultProperty Sample status. If this parameter is not delivered or is set to
 	// `-1`, all samples are returned by default. `-1` all, `0` reserved, `1` modified, `2` deleted,
 	// `3` added.
 	//
 	// Typed String on this page, while the response field `result_property` is an Integer: the
 	// query keeps the page's type, so the values are the strings `"-1"` to `"3"` (on the wire the
 	// two are the same text).
+	//
+	// Source: OTC *Obtaining the Result of a Data Processing Task Version*; Huawei (huaweicloudDocs) 查询数据处理任务版本的结果展示.
 	ResultProperty *ListProcessorTaskVersionResultsParamsResultProperty `form:"result_property,omitempty" json:"result_property,omitempty"`
 }
 
@@ -1507,10 +1587,12 @@ type ClientInterface interface {
 	// - Querying the Latest Feature Analysis Task Result for the Specified Version List of a Dataset:
 	//   `GET https://{endpoint}/v2/{project_id}/processor-tasks?offset=0&limit=100&source_type=DATASET&source=X6c3N3eztX7cr3Arvqu&version_id=XwTuRqI9En7xuZskW70%2CJ4Eh2FDEWH1qnDlD3hQ&task_type=sys_data_analyse&return_result=true&query_current=true`
 	//
-	// IAM action: `modelarts:processTask:listProcessTasks` (Huawei (huaweicloudDocs) 数据管理权限).
+	// IAM action: `modelarts:processTask:listProcessTasks`.
 	//
 	// Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 	// OTC's error-code appendix; the 404 is the API gateway's.
+	//
+	// Source: Huawei (huaweicloudDocs) 数据管理权限.
 	//
 	// Corresponds with GET /v2/{project_id}/processor-tasks (the `ListProcessorTasks` operationId).
 	ListProcessorTasks(ctx context.Context, projectId ProjectId, params *ListProcessorTasksParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -1541,11 +1623,12 @@ type ClientInterface interface {
 	// IAM action: `modelarts:processTask:createProcessTask`, with the OBS actions
 	// `obs:bucket:HeadBucket`, `obs:bucket:ListBucket`, `obs:object:PutObject`,
 	// `obs:bucket:ListAllMyBuckets`, `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`,
-	// `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy` (Huawei (huaweicloudDocs)
-	// 数据管理权限).
+	// `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy`.
 	//
 	// Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 	// OTC's error-code appendix; the 404 is the API gateway's.
+	//
+	// Source: Huawei (huaweicloudDocs) 数据管理权限.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1578,11 +1661,12 @@ type ClientInterface interface {
 	// IAM action: `modelarts:processTask:createProcessTask`, with the OBS actions
 	// `obs:bucket:HeadBucket`, `obs:bucket:ListBucket`, `obs:object:PutObject`,
 	// `obs:bucket:ListAllMyBuckets`, `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`,
-	// `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy` (Huawei (huaweicloudDocs)
-	// 数据管理权限).
+	// `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy`.
 	//
 	// Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 	// OTC's error-code appendix; the 404 is the API gateway's.
+	//
+	// Source: Huawei (huaweicloudDocs) 数据管理权限.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1606,10 +1690,12 @@ type ClientInterface interface {
 	// literal `items` is matched here, and `task_id` refuses the value `items`, so no task id can
 	// reach this operation instead of a task (routing *inferred* from the URIs).
 	//
-	// IAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+	// IAM action: `modelarts:processTask:getProcessTask`.
 	//
 	// Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 	// OTC's error-code appendix; the 404 is the API gateway's.
+	//
+	// Source: Huawei (huaweicloudDocs) 数据管理权限.
 	//
 	// Corresponds with GET /v2/{project_id}/processor-tasks/items (the `GetProcessorTaskItems` operationId).
 	GetProcessorTaskItems(ctx context.Context, projectId ProjectId, params *GetProcessorTaskItemsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -1617,14 +1703,13 @@ type ClientInterface interface {
 	// DeleteProcessorTask Delete a processing task
 	//
 	// Deletes a processing task, either a feature analysis task or a data processing task,
-	// named by `task_id` (seed: OTC *Deleting a Processing Task*, `deleting_a_processing_task.rst`,
-	// byte-identical to the seed; Huawei (huaweicloudDocs) 删除处理任务). No request body and no
-	// query parameters (seed: "Request Parameters: None").
+	// named by `task_id`. No request body and no
+	// query parameters.
 	//
 	// IAM action: `modelarts:processTask:deleteProcessTask`, with the OBS actions
 	// `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`, `obs:bucket:GetBucketPolicy`,
 	// `obs:bucket:DeleteBucketPolicy`, `obs:bucket:ListBucket`, `obs:bucket:ListAllMyBuckets`,
-	// `obs:object:DeleteObject` (Huawei (huaweicloudDocs) 数据管理权限).
+	// `obs:object:DeleteObject`.
 	//
 	// The call is idempotent in effect: deleting a task that is already gone fails with
 	// 400 `ModelArts.4700` and changes nothing, so a client may retry it safely and may treat
@@ -1633,6 +1718,8 @@ type ClientInterface interface {
 	//
 	// The seed lists the status codes 200, 401 and 403. The other responses below come from
 	// OTC's error-code appendix and the API gateway; each says so.
+	//
+	// Source: seed: OTC *Deleting a Processing Task*, `deleting_a_processing_task.rst`, byte-identical to the seed; Huawei (huaweicloudDocs) 删除处理任务; seed: "Request Parameters: None"; Huawei (huaweicloudDocs) 数据管理权限.
 	//
 	// Corresponds with DELETE /v2/{project_id}/processor-tasks/{task_id} (the `DeleteProcessorTask` operationId).
 	DeleteProcessorTask(ctx context.Context, projectId ProjectId, taskId TaskId, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -1649,14 +1736,14 @@ type ClientInterface interface {
 	// string in their example: both are accepted (see the schema). `version_count` is the number
 	// of versions (Huawei's wording, followed here; OTC says "Version number").
 	//
-	// A task that does not exist is 400 `ModelArts.4700` (OTC's error-code appendix), not 404.
+	// A task that does not exist is 400 `ModelArts.4700`, not 404.
 	//
-	// IAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限, whose
-	// row for this call prints the URI of DescProcessorTaskVersion by mistake; the action is the
-	// same).
+	// IAM action: `modelarts:processTask:getProcessTask`.
 	//
 	// Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 	// OTC's error-code appendix; the 404 is the API gateway's.
+	//
+	// Source: OTC's error-code appendix; Huawei (huaweicloudDocs) 数据管理权限, whose row for this call prints the URI of DescProcessorTaskVersion by mistake; the action is the same.
 	//
 	// Corresponds with GET /v2/{project_id}/processor-tasks/{task_id} (the `DescribeProcessorTask` operationId).
 	DescribeProcessorTask(ctx context.Context, projectId ProjectId, taskId TaskId, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -1670,10 +1757,12 @@ type ClientInterface interface {
 	//
 	// Idempotent: sending the same description again leaves the task as it is.
 	//
-	// IAM action: `modelarts:processTask:updateProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+	// IAM action: `modelarts:processTask:updateProcessTask`.
 	//
 	// Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 	// OTC's error-code appendix; the 404 is the API gateway's.
+	//
+	// Source: Huawei (huaweicloudDocs) 数据管理权限.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1689,10 +1778,12 @@ type ClientInterface interface {
 	//
 	// Idempotent: sending the same description again leaves the task as it is.
 	//
-	// IAM action: `modelarts:processTask:updateProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+	// IAM action: `modelarts:processTask:updateProcessTask`.
 	//
 	// Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 	// OTC's error-code appendix; the 404 is the API gateway's.
+	//
+	// Source: Huawei (huaweicloudDocs) 数据管理权限.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1713,11 +1804,12 @@ type ClientInterface interface {
 	// IAM action: `modelarts:processTask:getProcessTask`, with the OBS actions
 	// `obs:bucket:HeadBucket`, `obs:bucket:ListBucket`, `obs:object:PutObject`,
 	// `obs:bucket:ListAllMyBuckets`, `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`,
-	// `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy` (Huawei (huaweicloudDocs)
-	// 数据管理权限).
+	// `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy`.
 	//
 	// Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 	// OTC's error-code appendix; the 404 is the API gateway's.
+	//
+	// Source: Huawei (huaweicloudDocs) 数据管理权限.
 	//
 	// Corresponds with GET /v2/{project_id}/processor-tasks/{task_id}/versions (the `ListProcessorTaskVersions` operationId).
 	ListProcessorTaskVersions(ctx context.Context, projectId ProjectId, taskId TaskId, params *ListProcessorTaskVersionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -1734,10 +1826,12 @@ type ClientInterface interface {
 	//
 	// Not idempotent: a retry after a lost response may create a second version.
 	//
-	// IAM action: `modelarts:processTask:createProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+	// IAM action: `modelarts:processTask:createProcessTask`.
 	//
 	// Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 	// OTC's error-code appendix; the 404 is the API gateway's.
+	//
+	// Source: Huawei (huaweicloudDocs) 数据管理权限.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1756,10 +1850,12 @@ type ClientInterface interface {
 	//
 	// Not idempotent: a retry after a lost response may create a second version.
 	//
-	// IAM action: `modelarts:processTask:createProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+	// IAM action: `modelarts:processTask:createProcessTask`.
 	//
 	// Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 	// OTC's error-code appendix; the 404 is the API gateway's.
+	//
+	// Source: Huawei (huaweicloudDocs) 数据管理权限.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1784,10 +1880,12 @@ type ClientInterface interface {
 	// IAM action: `modelarts:processTask:deleteProcessTask`, with the OBS actions
 	// `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`, `obs:bucket:GetBucketPolicy`,
 	// `obs:bucket:DeleteBucketPolicy`, `obs:bucket:ListBucket`, `obs:bucket:ListAllMyBuckets`,
-	// `obs:object:DeleteObject` (Huawei (huaweicloudDocs) 数据管理权限).
+	// `obs:object:DeleteObject`.
 	//
 	// Status codes on the pages: 204, 401, 403 (no 404, like the seed). The 400, 429, 500 and 503
 	// responses come from OTC's error-code appendix; the 404 is the API gateway's.
+	//
+	// Source: Huawei (huaweicloudDocs) 数据管理权限.
 	//
 	// Corresponds with DELETE /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id} (the `DeleteProcessorTaskVersion` operationId).
 	DeleteProcessorTaskVersion(ctx context.Context, projectId ProjectId, taskId TaskId, versionId VersionId, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -1801,15 +1899,15 @@ type ClientInterface interface {
 	// request of the pages:
 	// `GET https://{endpoint}/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}`.
 	//
-	// A version that does not exist is 400 `ModelArts.4851` (OTC's error-code appendix), not 404.
+	// A version that does not exist is 400 `ModelArts.4851`, not 404.
 	// `update_time` is described by both sources as the creation time (see the schema).
 	//
-	// IAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限, whose
-	// row for this call prints the URI of ListProcessorTaskVersions by mistake; the action is the
-	// same).
+	// IAM action: `modelarts:processTask:getProcessTask`.
 	//
 	// Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 	// OTC's error-code appendix; the 404 is the API gateway's.
+	//
+	// Source: OTC's error-code appendix; Huawei (huaweicloudDocs) 数据管理权限, whose row for this call prints the URI of ListProcessorTaskVersions by mistake; the action is the same.
 	//
 	// Corresponds with GET /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id} (the `DescProcessorTaskVersion` operationId).
 	DescProcessorTaskVersion(ctx context.Context, projectId ProjectId, taskId TaskId, versionId VersionId, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -1850,10 +1948,12 @@ type ClientInterface interface {
 	//
 	// What stopping a version that is not running does is not documented.
 	//
-	// IAM action: `modelarts:processTask:updateProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+	// IAM action: `modelarts:processTask:updateProcessTask`.
 	//
 	// Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 	// OTC's error-code appendix; the 404 is the API gateway's.
+	//
+	// Source: Huawei (huaweicloudDocs) 数据管理权限.
 	//
 	// Corresponds with POST /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/stop (the `StopProcessorTaskVersion` operationId).
 	StopProcessorTaskVersion(ctx context.Context, projectId ProjectId, taskId TaskId, versionId VersionId, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -1877,10 +1977,12 @@ type ClientInterface interface {
 //   - Querying the Latest Feature Analysis Task Result for the Specified Version List of a Dataset:
 //     `GET https://{endpoint}/v2/{project_id}/processor-tasks?offset=0&limit=100&source_type=DATASET&source=X6c3N3eztX7cr3Arvqu&version_id=XwTuRqI9En7xuZskW70%2CJ4Eh2FDEWH1qnDlD3hQ&task_type=sys_data_analyse&return_result=true&query_current=true`
 //
-// IAM action: `modelarts:processTask:listProcessTasks` (Huawei (huaweicloudDocs) 数据管理权限).
+// IAM action: `modelarts:processTask:listProcessTasks`.
 //
 // Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 // OTC's error-code appendix; the 404 is the API gateway's.
+//
+// Source: Huawei (huaweicloudDocs) 数据管理权限.
 //
 // Corresponds with GET /v2/{project_id}/processor-tasks (the `ListProcessorTasks` operationId).
 func (c *Client) ListProcessorTasks(ctx context.Context, projectId ProjectId, params *ListProcessorTasksParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -1921,11 +2023,12 @@ func (c *Client) ListProcessorTasks(ctx context.Context, projectId ProjectId, pa
 // IAM action: `modelarts:processTask:createProcessTask`, with the OBS actions
 // `obs:bucket:HeadBucket`, `obs:bucket:ListBucket`, `obs:object:PutObject`,
 // `obs:bucket:ListAllMyBuckets`, `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`,
-// `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy` (Huawei (huaweicloudDocs)
-// 数据管理权限).
+// `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy`.
 //
 // Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 // OTC's error-code appendix; the 404 is the API gateway's.
+//
+// Source: Huawei (huaweicloudDocs) 数据管理权限.
 //
 // Takes any type of body and a specified content type.
 //
@@ -1968,11 +2071,12 @@ func (c *Client) CreateProcessorTaskWithBody(ctx context.Context, projectId Proj
 // IAM action: `modelarts:processTask:createProcessTask`, with the OBS actions
 // `obs:bucket:HeadBucket`, `obs:bucket:ListBucket`, `obs:object:PutObject`,
 // `obs:bucket:ListAllMyBuckets`, `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`,
-// `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy` (Huawei (huaweicloudDocs)
-// 数据管理权限).
+// `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy`.
 //
 // Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 // OTC's error-code appendix; the 404 is the API gateway's.
+//
+// Source: Huawei (huaweicloudDocs) 数据管理权限.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2006,10 +2110,12 @@ func (c *Client) CreateProcessorTask(ctx context.Context, projectId ProjectId, b
 // literal `items` is matched here, and `task_id` refuses the value `items`, so no task id can
 // reach this operation instead of a task (routing *inferred* from the URIs).
 //
-// IAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+// IAM action: `modelarts:processTask:getProcessTask`.
 //
 // Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 // OTC's error-code appendix; the 404 is the API gateway's.
+//
+// Source: Huawei (huaweicloudDocs) 数据管理权限.
 //
 // Corresponds with GET /v2/{project_id}/processor-tasks/items (the `GetProcessorTaskItems` operationId).
 func (c *Client) GetProcessorTaskItems(ctx context.Context, projectId ProjectId, params *GetProcessorTaskItemsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2027,14 +2133,13 @@ func (c *Client) GetProcessorTaskItems(ctx context.Context, projectId ProjectId,
 // DeleteProcessorTask Delete a processing task
 //
 // Deletes a processing task, either a feature analysis task or a data processing task,
-// named by `task_id` (seed: OTC *Deleting a Processing Task*, `deleting_a_processing_task.rst`,
-// byte-identical to the seed; Huawei (huaweicloudDocs) 删除处理任务). No request body and no
-// query parameters (seed: "Request Parameters: None").
+// named by `task_id`. No request body and no
+// query parameters.
 //
 // IAM action: `modelarts:processTask:deleteProcessTask`, with the OBS actions
 // `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`, `obs:bucket:GetBucketPolicy`,
 // `obs:bucket:DeleteBucketPolicy`, `obs:bucket:ListBucket`, `obs:bucket:ListAllMyBuckets`,
-// `obs:object:DeleteObject` (Huawei (huaweicloudDocs) 数据管理权限).
+// `obs:object:DeleteObject`.
 //
 // The call is idempotent in effect: deleting a task that is already gone fails with
 // 400 `ModelArts.4700` and changes nothing, so a client may retry it safely and may treat
@@ -2043,6 +2148,8 @@ func (c *Client) GetProcessorTaskItems(ctx context.Context, projectId ProjectId,
 //
 // The seed lists the status codes 200, 401 and 403. The other responses below come from
 // OTC's error-code appendix and the API gateway; each says so.
+//
+// Source: seed: OTC *Deleting a Processing Task*, `deleting_a_processing_task.rst`, byte-identical to the seed; Huawei (huaweicloudDocs) 删除处理任务; seed: "Request Parameters: None"; Huawei (huaweicloudDocs) 数据管理权限.
 //
 // Corresponds with DELETE /v2/{project_id}/processor-tasks/{task_id} (the `DeleteProcessorTask` operationId).
 func (c *Client) DeleteProcessorTask(ctx context.Context, projectId ProjectId, taskId TaskId, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2069,14 +2176,14 @@ func (c *Client) DeleteProcessorTask(ctx context.Context, projectId ProjectId, t
 // string in their example: both are accepted (see the schema). `version_count` is the number
 // of versions (Huawei's wording, followed here; OTC says "Version number").
 //
-// A task that does not exist is 400 `ModelArts.4700` (OTC's error-code appendix), not 404.
+// A task that does not exist is 400 `ModelArts.4700`, not 404.
 //
-// IAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限, whose
-// row for this call prints the URI of DescProcessorTaskVersion by mistake; the action is the
-// same).
+// IAM action: `modelarts:processTask:getProcessTask`.
 //
 // Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 // OTC's error-code appendix; the 404 is the API gateway's.
+//
+// Source: OTC's error-code appendix; Huawei (huaweicloudDocs) 数据管理权限, whose row for this call prints the URI of DescProcessorTaskVersion by mistake; the action is the same.
 //
 // Corresponds with GET /v2/{project_id}/processor-tasks/{task_id} (the `DescribeProcessorTask` operationId).
 func (c *Client) DescribeProcessorTask(ctx context.Context, projectId ProjectId, taskId TaskId, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2100,10 +2207,12 @@ func (c *Client) DescribeProcessorTask(ctx context.Context, projectId ProjectId,
 //
 // Idempotent: sending the same description again leaves the task as it is.
 //
-// IAM action: `modelarts:processTask:updateProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+// IAM action: `modelarts:processTask:updateProcessTask`.
 //
 // Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 // OTC's error-code appendix; the 404 is the API gateway's.
+//
+// Source: Huawei (huaweicloudDocs) 数据管理权限.
 //
 // Takes any type of body and a specified content type.
 //
@@ -2129,10 +2238,12 @@ func (c *Client) UpdateProcessorTaskWithBody(ctx context.Context, projectId Proj
 //
 // Idempotent: sending the same description again leaves the task as it is.
 //
-// IAM action: `modelarts:processTask:updateProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+// IAM action: `modelarts:processTask:updateProcessTask`.
 //
 // Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 // OTC's error-code appendix; the 404 is the API gateway's.
+//
+// Source: Huawei (huaweicloudDocs) 数据管理权限.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2163,11 +2274,12 @@ func (c *Client) UpdateProcessorTask(ctx context.Context, projectId ProjectId, t
 // IAM action: `modelarts:processTask:getProcessTask`, with the OBS actions
 // `obs:bucket:HeadBucket`, `obs:bucket:ListBucket`, `obs:object:PutObject`,
 // `obs:bucket:ListAllMyBuckets`, `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`,
-// `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy` (Huawei (huaweicloudDocs)
-// 数据管理权限).
+// `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy`.
 //
 // Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 // OTC's error-code appendix; the 404 is the API gateway's.
+//
+// Source: Huawei (huaweicloudDocs) 数据管理权限.
 //
 // Corresponds with GET /v2/{project_id}/processor-tasks/{task_id}/versions (the `ListProcessorTaskVersions` operationId).
 func (c *Client) ListProcessorTaskVersions(ctx context.Context, projectId ProjectId, taskId TaskId, params *ListProcessorTaskVersionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2194,10 +2306,12 @@ func (c *Client) ListProcessorTaskVersions(ctx context.Context, projectId Projec
 //
 // Not idempotent: a retry after a lost response may create a second version.
 //
-// IAM action: `modelarts:processTask:createProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+// IAM action: `modelarts:processTask:createProcessTask`.
 //
 // Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 // OTC's error-code appendix; the 404 is the API gateway's.
+//
+// Source: Huawei (huaweicloudDocs) 数据管理权限.
 //
 // Takes any type of body and a specified content type.
 //
@@ -2226,10 +2340,12 @@ func (c *Client) CreateProcessorTaskVersionWithBody(ctx context.Context, project
 //
 // Not idempotent: a retry after a lost response may create a second version.
 //
-// IAM action: `modelarts:processTask:createProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+// IAM action: `modelarts:processTask:createProcessTask`.
 //
 // Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 // OTC's error-code appendix; the 404 is the API gateway's.
+//
+// Source: Huawei (huaweicloudDocs) 数据管理权限.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2264,10 +2380,12 @@ func (c *Client) CreateProcessorTaskVersion(ctx context.Context, projectId Proje
 // IAM action: `modelarts:processTask:deleteProcessTask`, with the OBS actions
 // `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`, `obs:bucket:GetBucketPolicy`,
 // `obs:bucket:DeleteBucketPolicy`, `obs:bucket:ListBucket`, `obs:bucket:ListAllMyBuckets`,
-// `obs:object:DeleteObject` (Huawei (huaweicloudDocs) 数据管理权限).
+// `obs:object:DeleteObject`.
 //
 // Status codes on the pages: 204, 401, 403 (no 404, like the seed). The 400, 429, 500 and 503
 // responses come from OTC's error-code appendix; the 404 is the API gateway's.
+//
+// Source: Huawei (huaweicloudDocs) 数据管理权限.
 //
 // Corresponds with DELETE /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id} (the `DeleteProcessorTaskVersion` operationId).
 func (c *Client) DeleteProcessorTaskVersion(ctx context.Context, projectId ProjectId, taskId TaskId, versionId VersionId, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2291,15 +2409,15 @@ func (c *Client) DeleteProcessorTaskVersion(ctx context.Context, projectId Proje
 // request of the pages:
 // `GET https://{endpoint}/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}`.
 //
-// A version that does not exist is 400 `ModelArts.4851` (OTC's error-code appendix), not 404.
+// A version that does not exist is 400 `ModelArts.4851`, not 404.
 // `update_time` is described by both sources as the creation time (see the schema).
 //
-// IAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限, whose
-// row for this call prints the URI of ListProcessorTaskVersions by mistake; the action is the
-// same).
+// IAM action: `modelarts:processTask:getProcessTask`.
 //
 // Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 // OTC's error-code appendix; the 404 is the API gateway's.
+//
+// Source: OTC's error-code appendix; Huawei (huaweicloudDocs) 数据管理权限, whose row for this call prints the URI of ListProcessorTaskVersions by mistake; the action is the same.
 //
 // Corresponds with GET /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id} (the `DescProcessorTaskVersion` operationId).
 func (c *Client) DescProcessorTaskVersion(ctx context.Context, projectId ProjectId, taskId TaskId, versionId VersionId, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2360,10 +2478,12 @@ func (c *Client) ListProcessorTaskVersionResults(ctx context.Context, projectId 
 //
 // What stopping a version that is not running does is not documented.
 //
-// IAM action: `modelarts:processTask:updateProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+// IAM action: `modelarts:processTask:updateProcessTask`.
 //
 // Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 // OTC's error-code appendix; the 404 is the API gateway's.
+//
+// Source: Huawei (huaweicloudDocs) 数据管理权限.
 //
 // Corresponds with POST /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/stop (the `StopProcessorTaskVersion` operationId).
 func (c *Client) StopProcessorTaskVersion(ctx context.Context, projectId ProjectId, taskId TaskId, versionId VersionId, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -3314,10 +3434,12 @@ type ClientWithResponsesInterface interface {
 	// - Querying the Latest Feature Analysis Task Result for the Specified Version List of a Dataset:
 	//   `GET https://{endpoint}/v2/{project_id}/processor-tasks?offset=0&limit=100&source_type=DATASET&source=X6c3N3eztX7cr3Arvqu&version_id=XwTuRqI9En7xuZskW70%2CJ4Eh2FDEWH1qnDlD3hQ&task_type=sys_data_analyse&return_result=true&query_current=true`
 	//
-	// IAM action: `modelarts:processTask:listProcessTasks` (Huawei (huaweicloudDocs) 数据管理权限).
+	// IAM action: `modelarts:processTask:listProcessTasks`.
 	//
 	// Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 	// OTC's error-code appendix; the 404 is the API gateway's.
+	//
+	// Source: Huawei (huaweicloudDocs) 数据管理权限.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -3350,11 +3472,12 @@ type ClientWithResponsesInterface interface {
 	// IAM action: `modelarts:processTask:createProcessTask`, with the OBS actions
 	// `obs:bucket:HeadBucket`, `obs:bucket:ListBucket`, `obs:object:PutObject`,
 	// `obs:bucket:ListAllMyBuckets`, `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`,
-	// `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy` (Huawei (huaweicloudDocs)
-	// 数据管理权限).
+	// `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy`.
 	//
 	// Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 	// OTC's error-code appendix; the 404 is the API gateway's.
+	//
+	// Source: Huawei (huaweicloudDocs) 数据管理权限.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -3387,11 +3510,12 @@ type ClientWithResponsesInterface interface {
 	// IAM action: `modelarts:processTask:createProcessTask`, with the OBS actions
 	// `obs:bucket:HeadBucket`, `obs:bucket:ListBucket`, `obs:object:PutObject`,
 	// `obs:bucket:ListAllMyBuckets`, `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`,
-	// `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy` (Huawei (huaweicloudDocs)
-	// 数据管理权限).
+	// `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy`.
 	//
 	// Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 	// OTC's error-code appendix; the 404 is the API gateway's.
+	//
+	// Source: Huawei (huaweicloudDocs) 数据管理权限.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -3415,10 +3539,12 @@ type ClientWithResponsesInterface interface {
 	// literal `items` is matched here, and `task_id` refuses the value `items`, so no task id can
 	// reach this operation instead of a task (routing *inferred* from the URIs).
 	//
-	// IAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+	// IAM action: `modelarts:processTask:getProcessTask`.
 	//
 	// Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 	// OTC's error-code appendix; the 404 is the API gateway's.
+	//
+	// Source: Huawei (huaweicloudDocs) 数据管理权限.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -3428,14 +3554,13 @@ type ClientWithResponsesInterface interface {
 	// DeleteProcessorTaskWithResponse Delete a processing task
 	//
 	// Deletes a processing task, either a feature analysis task or a data processing task,
-	// named by `task_id` (seed: OTC *Deleting a Processing Task*, `deleting_a_processing_task.rst`,
-	// byte-identical to the seed; Huawei (huaweicloudDocs) 删除处理任务). No request body and no
-	// query parameters (seed: "Request Parameters: None").
+	// named by `task_id`. No request body and no
+	// query parameters.
 	//
 	// IAM action: `modelarts:processTask:deleteProcessTask`, with the OBS actions
 	// `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`, `obs:bucket:GetBucketPolicy`,
 	// `obs:bucket:DeleteBucketPolicy`, `obs:bucket:ListBucket`, `obs:bucket:ListAllMyBuckets`,
-	// `obs:object:DeleteObject` (Huawei (huaweicloudDocs) 数据管理权限).
+	// `obs:object:DeleteObject`.
 	//
 	// The call is idempotent in effect: deleting a task that is already gone fails with
 	// 400 `ModelArts.4700` and changes nothing, so a client may retry it safely and may treat
@@ -3444,6 +3569,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// The seed lists the status codes 200, 401 and 403. The other responses below come from
 	// OTC's error-code appendix and the API gateway; each says so.
+	//
+	// Source: seed: OTC *Deleting a Processing Task*, `deleting_a_processing_task.rst`, byte-identical to the seed; Huawei (huaweicloudDocs) 删除处理任务; seed: "Request Parameters: None"; Huawei (huaweicloudDocs) 数据管理权限.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -3462,14 +3589,14 @@ type ClientWithResponsesInterface interface {
 	// string in their example: both are accepted (see the schema). `version_count` is the number
 	// of versions (Huawei's wording, followed here; OTC says "Version number").
 	//
-	// A task that does not exist is 400 `ModelArts.4700` (OTC's error-code appendix), not 404.
+	// A task that does not exist is 400 `ModelArts.4700`, not 404.
 	//
-	// IAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限, whose
-	// row for this call prints the URI of DescProcessorTaskVersion by mistake; the action is the
-	// same).
+	// IAM action: `modelarts:processTask:getProcessTask`.
 	//
 	// Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 	// OTC's error-code appendix; the 404 is the API gateway's.
+	//
+	// Source: OTC's error-code appendix; Huawei (huaweicloudDocs) 数据管理权限, whose row for this call prints the URI of DescProcessorTaskVersion by mistake; the action is the same.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -3485,10 +3612,12 @@ type ClientWithResponsesInterface interface {
 	//
 	// Idempotent: sending the same description again leaves the task as it is.
 	//
-	// IAM action: `modelarts:processTask:updateProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+	// IAM action: `modelarts:processTask:updateProcessTask`.
 	//
 	// Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 	// OTC's error-code appendix; the 404 is the API gateway's.
+	//
+	// Source: Huawei (huaweicloudDocs) 数据管理权限.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -3504,10 +3633,12 @@ type ClientWithResponsesInterface interface {
 	//
 	// Idempotent: sending the same description again leaves the task as it is.
 	//
-	// IAM action: `modelarts:processTask:updateProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+	// IAM action: `modelarts:processTask:updateProcessTask`.
 	//
 	// Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 	// OTC's error-code appendix; the 404 is the API gateway's.
+	//
+	// Source: Huawei (huaweicloudDocs) 数据管理权限.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -3528,11 +3659,12 @@ type ClientWithResponsesInterface interface {
 	// IAM action: `modelarts:processTask:getProcessTask`, with the OBS actions
 	// `obs:bucket:HeadBucket`, `obs:bucket:ListBucket`, `obs:object:PutObject`,
 	// `obs:bucket:ListAllMyBuckets`, `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`,
-	// `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy` (Huawei (huaweicloudDocs)
-	// 数据管理权限).
+	// `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy`.
 	//
 	// Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 	// OTC's error-code appendix; the 404 is the API gateway's.
+	//
+	// Source: Huawei (huaweicloudDocs) 数据管理权限.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -3551,10 +3683,12 @@ type ClientWithResponsesInterface interface {
 	//
 	// Not idempotent: a retry after a lost response may create a second version.
 	//
-	// IAM action: `modelarts:processTask:createProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+	// IAM action: `modelarts:processTask:createProcessTask`.
 	//
 	// Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 	// OTC's error-code appendix; the 404 is the API gateway's.
+	//
+	// Source: Huawei (huaweicloudDocs) 数据管理权限.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -3573,10 +3707,12 @@ type ClientWithResponsesInterface interface {
 	//
 	// Not idempotent: a retry after a lost response may create a second version.
 	//
-	// IAM action: `modelarts:processTask:createProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+	// IAM action: `modelarts:processTask:createProcessTask`.
 	//
 	// Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 	// OTC's error-code appendix; the 404 is the API gateway's.
+	//
+	// Source: Huawei (huaweicloudDocs) 数据管理权限.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -3601,10 +3737,12 @@ type ClientWithResponsesInterface interface {
 	// IAM action: `modelarts:processTask:deleteProcessTask`, with the OBS actions
 	// `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`, `obs:bucket:GetBucketPolicy`,
 	// `obs:bucket:DeleteBucketPolicy`, `obs:bucket:ListBucket`, `obs:bucket:ListAllMyBuckets`,
-	// `obs:object:DeleteObject` (Huawei (huaweicloudDocs) 数据管理权限).
+	// `obs:object:DeleteObject`.
 	//
 	// Status codes on the pages: 204, 401, 403 (no 404, like the seed). The 400, 429, 500 and 503
 	// responses come from OTC's error-code appendix; the 404 is the API gateway's.
+	//
+	// Source: Huawei (huaweicloudDocs) 数据管理权限.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -3620,15 +3758,15 @@ type ClientWithResponsesInterface interface {
 	// request of the pages:
 	// `GET https://{endpoint}/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}`.
 	//
-	// A version that does not exist is 400 `ModelArts.4851` (OTC's error-code appendix), not 404.
+	// A version that does not exist is 400 `ModelArts.4851`, not 404.
 	// `update_time` is described by both sources as the creation time (see the schema).
 	//
-	// IAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限, whose
-	// row for this call prints the URI of ListProcessorTaskVersions by mistake; the action is the
-	// same).
+	// IAM action: `modelarts:processTask:getProcessTask`.
 	//
 	// Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 	// OTC's error-code appendix; the 404 is the API gateway's.
+	//
+	// Source: OTC's error-code appendix; Huawei (huaweicloudDocs) 数据管理权限, whose row for this call prints the URI of ListProcessorTaskVersions by mistake; the action is the same.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -3673,10 +3811,12 @@ type ClientWithResponsesInterface interface {
 	//
 	// What stopping a version that is not running does is not documented.
 	//
-	// IAM action: `modelarts:processTask:updateProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+	// IAM action: `modelarts:processTask:updateProcessTask`.
 	//
 	// Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 	// OTC's error-code appendix; the 404 is the API gateway's.
+	//
+	// Source: Huawei (huaweicloudDocs) 数据管理权限.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -5471,10 +5611,12 @@ func (r StopProcessorTaskVersionResponse) ContentType() string {
 //   - Querying the Latest Feature Analysis Task Result for the Specified Version List of a Dataset:
 //     `GET https://{endpoint}/v2/{project_id}/processor-tasks?offset=0&limit=100&source_type=DATASET&source=X6c3N3eztX7cr3Arvqu&version_id=XwTuRqI9En7xuZskW70%2CJ4Eh2FDEWH1qnDlD3hQ&task_type=sys_data_analyse&return_result=true&query_current=true`
 //
-// IAM action: `modelarts:processTask:listProcessTasks` (Huawei (huaweicloudDocs) 数据管理权限).
+// IAM action: `modelarts:processTask:listProcessTasks`.
 //
 // Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 // OTC's error-code appendix; the 404 is the API gateway's.
+//
+// Source: Huawei (huaweicloudDocs) 数据管理权限.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -5513,11 +5655,12 @@ func (c *ClientWithResponses) ListProcessorTasksWithResponse(ctx context.Context
 // IAM action: `modelarts:processTask:createProcessTask`, with the OBS actions
 // `obs:bucket:HeadBucket`, `obs:bucket:ListBucket`, `obs:object:PutObject`,
 // `obs:bucket:ListAllMyBuckets`, `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`,
-// `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy` (Huawei (huaweicloudDocs)
-// 数据管理权限).
+// `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy`.
 //
 // Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 // OTC's error-code appendix; the 404 is the API gateway's.
+//
+// Source: Huawei (huaweicloudDocs) 数据管理权限.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -5556,11 +5699,12 @@ func (c *ClientWithResponses) CreateProcessorTaskWithBodyWithResponse(ctx contex
 // IAM action: `modelarts:processTask:createProcessTask`, with the OBS actions
 // `obs:bucket:HeadBucket`, `obs:bucket:ListBucket`, `obs:object:PutObject`,
 // `obs:bucket:ListAllMyBuckets`, `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`,
-// `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy` (Huawei (huaweicloudDocs)
-// 数据管理权限).
+// `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy`.
 //
 // Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 // OTC's error-code appendix; the 404 is the API gateway's.
+//
+// Source: Huawei (huaweicloudDocs) 数据管理权限.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -5590,10 +5734,12 @@ func (c *ClientWithResponses) CreateProcessorTaskWithResponse(ctx context.Contex
 // literal `items` is matched here, and `task_id` refuses the value `items`, so no task id can
 // reach this operation instead of a task (routing *inferred* from the URIs).
 //
-// IAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+// IAM action: `modelarts:processTask:getProcessTask`.
 //
 // Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 // OTC's error-code appendix; the 404 is the API gateway's.
+//
+// Source: Huawei (huaweicloudDocs) 数据管理权限.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -5609,14 +5755,13 @@ func (c *ClientWithResponses) GetProcessorTaskItemsWithResponse(ctx context.Cont
 // DeleteProcessorTaskWithResponse Delete a processing task
 //
 // Deletes a processing task, either a feature analysis task or a data processing task,
-// named by `task_id` (seed: OTC *Deleting a Processing Task*, `deleting_a_processing_task.rst`,
-// byte-identical to the seed; Huawei (huaweicloudDocs) 删除处理任务). No request body and no
-// query parameters (seed: "Request Parameters: None").
+// named by `task_id`. No request body and no
+// query parameters.
 //
 // IAM action: `modelarts:processTask:deleteProcessTask`, with the OBS actions
 // `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`, `obs:bucket:GetBucketPolicy`,
 // `obs:bucket:DeleteBucketPolicy`, `obs:bucket:ListBucket`, `obs:bucket:ListAllMyBuckets`,
-// `obs:object:DeleteObject` (Huawei (huaweicloudDocs) 数据管理权限).
+// `obs:object:DeleteObject`.
 //
 // The call is idempotent in effect: deleting a task that is already gone fails with
 // 400 `ModelArts.4700` and changes nothing, so a client may retry it safely and may treat
@@ -5625,6 +5770,8 @@ func (c *ClientWithResponses) GetProcessorTaskItemsWithResponse(ctx context.Cont
 //
 // The seed lists the status codes 200, 401 and 403. The other responses below come from
 // OTC's error-code appendix and the API gateway; each says so.
+//
+// Source: seed: OTC *Deleting a Processing Task*, `deleting_a_processing_task.rst`, byte-identical to the seed; Huawei (huaweicloudDocs) 删除处理任务; seed: "Request Parameters: None"; Huawei (huaweicloudDocs) 数据管理权限.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -5649,14 +5796,14 @@ func (c *ClientWithResponses) DeleteProcessorTaskWithResponse(ctx context.Contex
 // string in their example: both are accepted (see the schema). `version_count` is the number
 // of versions (Huawei's wording, followed here; OTC says "Version number").
 //
-// A task that does not exist is 400 `ModelArts.4700` (OTC's error-code appendix), not 404.
+// A task that does not exist is 400 `ModelArts.4700`, not 404.
 //
-// IAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限, whose
-// row for this call prints the URI of DescProcessorTaskVersion by mistake; the action is the
-// same).
+// IAM action: `modelarts:processTask:getProcessTask`.
 //
 // Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 // OTC's error-code appendix; the 404 is the API gateway's.
+//
+// Source: OTC's error-code appendix; Huawei (huaweicloudDocs) 数据管理权限, whose row for this call prints the URI of DescProcessorTaskVersion by mistake; the action is the same.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -5678,10 +5825,12 @@ func (c *ClientWithResponses) DescribeProcessorTaskWithResponse(ctx context.Cont
 //
 // Idempotent: sending the same description again leaves the task as it is.
 //
-// IAM action: `modelarts:processTask:updateProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+// IAM action: `modelarts:processTask:updateProcessTask`.
 //
 // Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 // OTC's error-code appendix; the 404 is the API gateway's.
+//
+// Source: Huawei (huaweicloudDocs) 数据管理权限.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -5703,10 +5852,12 @@ func (c *ClientWithResponses) UpdateProcessorTaskWithBodyWithResponse(ctx contex
 //
 // Idempotent: sending the same description again leaves the task as it is.
 //
-// IAM action: `modelarts:processTask:updateProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+// IAM action: `modelarts:processTask:updateProcessTask`.
 //
 // Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 // OTC's error-code appendix; the 404 is the API gateway's.
+//
+// Source: Huawei (huaweicloudDocs) 数据管理权限.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -5733,11 +5884,12 @@ func (c *ClientWithResponses) UpdateProcessorTaskWithResponse(ctx context.Contex
 // IAM action: `modelarts:processTask:getProcessTask`, with the OBS actions
 // `obs:bucket:HeadBucket`, `obs:bucket:ListBucket`, `obs:object:PutObject`,
 // `obs:bucket:ListAllMyBuckets`, `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`,
-// `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy` (Huawei (huaweicloudDocs)
-// 数据管理权限).
+// `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy`.
 //
 // Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 // OTC's error-code appendix; the 404 is the API gateway's.
+//
+// Source: Huawei (huaweicloudDocs) 数据管理权限.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -5762,10 +5914,12 @@ func (c *ClientWithResponses) ListProcessorTaskVersionsWithResponse(ctx context.
 //
 // Not idempotent: a retry after a lost response may create a second version.
 //
-// IAM action: `modelarts:processTask:createProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+// IAM action: `modelarts:processTask:createProcessTask`.
 //
 // Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 // OTC's error-code appendix; the 404 is the API gateway's.
+//
+// Source: Huawei (huaweicloudDocs) 数据管理权限.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -5790,10 +5944,12 @@ func (c *ClientWithResponses) CreateProcessorTaskVersionWithBodyWithResponse(ctx
 //
 // Not idempotent: a retry after a lost response may create a second version.
 //
-// IAM action: `modelarts:processTask:createProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+// IAM action: `modelarts:processTask:createProcessTask`.
 //
 // Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 // OTC's error-code appendix; the 404 is the API gateway's.
+//
+// Source: Huawei (huaweicloudDocs) 数据管理权限.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -5824,10 +5980,12 @@ func (c *ClientWithResponses) CreateProcessorTaskVersionWithResponse(ctx context
 // IAM action: `modelarts:processTask:deleteProcessTask`, with the OBS actions
 // `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`, `obs:bucket:GetBucketPolicy`,
 // `obs:bucket:DeleteBucketPolicy`, `obs:bucket:ListBucket`, `obs:bucket:ListAllMyBuckets`,
-// `obs:object:DeleteObject` (Huawei (huaweicloudDocs) 数据管理权限).
+// `obs:object:DeleteObject`.
 //
 // Status codes on the pages: 204, 401, 403 (no 404, like the seed). The 400, 429, 500 and 503
 // responses come from OTC's error-code appendix; the 404 is the API gateway's.
+//
+// Source: Huawei (huaweicloudDocs) 数据管理权限.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -5849,15 +6007,15 @@ func (c *ClientWithResponses) DeleteProcessorTaskVersionWithResponse(ctx context
 // request of the pages:
 // `GET https://{endpoint}/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}`.
 //
-// A version that does not exist is 400 `ModelArts.4851` (OTC's error-code appendix), not 404.
+// A version that does not exist is 400 `ModelArts.4851`, not 404.
 // `update_time` is described by both sources as the creation time (see the schema).
 //
-// IAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限, whose
-// row for this call prints the URI of ListProcessorTaskVersions by mistake; the action is the
-// same).
+// IAM action: `modelarts:processTask:getProcessTask`.
 //
 // Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 // OTC's error-code appendix; the 404 is the API gateway's.
+//
+// Source: OTC's error-code appendix; Huawei (huaweicloudDocs) 数据管理权限, whose row for this call prints the URI of ListProcessorTaskVersions by mistake; the action is the same.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -5914,10 +6072,12 @@ func (c *ClientWithResponses) ListProcessorTaskVersionResultsWithResponse(ctx co
 //
 // What stopping a version that is not running does is not documented.
 //
-// IAM action: `modelarts:processTask:updateProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+// IAM action: `modelarts:processTask:updateProcessTask`.
 //
 // Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
 // OTC's error-code appendix; the 404 is the API gateway's.
+//
+// Source: Huawei (huaweicloudDocs) 数据管理权限.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -7995,433 +8155,432 @@ func ParseStopProcessorTaskVersionResponse(rsp *http.Response) (*StopProcessorTa
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7P37cxzJdSeK/yv5bUmBbmyh0d1ovBrBUIAEHyCHJMgGH8MpGpVdlY2uQXVWs7IaQJOBCH1tra1d29eO",
-	"cMheydpda0PX3ohry3Ksvesref3HrDUzmp/8L9zIczLr1dkPPEjOjOkIj4iurKx8nDx5np/zpuSG/UHI",
-	"GY9FqfWmxE5pfxAw+Pd2cBhGftzr748G+IvHhBv5g9gPealV2u8x0g2HEfFoTMkgCl0mhM8PScz6g4DG",
-	"TJByl9F4GDFCOQ1GwhcWESNxIF84wJ+YRXxBeBgT2g/luz3Wr1RLVkkM+30ajaZ9h+oBkhhGaJWOaTBk",
-	"cqR+zPqi1PrkTSmgHRYcMDlgeN8NGOU+PyxZ6tHrXqmV/JPEIYkjyoUcf8kq6akc+F6pVUrGnnRyZo1/",
-	"4ZgGvkdhkS7zjUw3pq8IFjD30h9JezF9gw4P+4zHl59LrqOzl1YpDmMalFrNM6t0uiTCYeSyUqv0cP8G",
-	"WXw0ZNHIR1IgCQ0SSYSkG0ZkR45sL6GCRUK5R+4M6QnzSbkH/+sG4dDbCV1RIZ//1//7N3/73z7/4S8+",
-	"/8Off/az73/xx7/7xY+//8XP/+zz//HDL/7uV5/94P+xiKJ5EjExCLlgpCxiGg8FadRqFYscs6hDY79v",
-	"kUFAXdYLA49FxNEr4BCfu8HQY161dGaVthWhPwg/kg2Y104PVP743CocDeJSLs9Bh5EBi7ph1Gce6TCX",
-	"DgWTaxExPCkkwI6JwGH7HFZKrrNgcZWM9RtTcSRIuXjwKiTkwSh/1O6HHgu2o1hUm+u1lRYpHl/CGfNE",
-	"YQS5g8eiKIwO3NBjY92VLPW0Lw5LrdINyuHci5hGMZ7t3JAtPSW5A8IPOekPRUzckMfU54LAatE4M4wx",
-	"YloQBL64JMdD6GDAuOefksWb8kdyI/SYWCTlvhwljWJxUFs5qNU2VysWadZqFukzIeghSyigqshsQaR9",
-	"0UCEZCiYIHKKQKCUE5/D6SUPr7fJk8cf5SjjCRfDwSCMYubdCqM+jc2cVU++C22IFzJkk+rlsa25wo1v",
-	"TNx4SWg7rEuHgR7YfHvfuJq97zCyoD6/oL//3je9gZtOutSXZ4IeMu6OyCvJxSbtO7AGydCmb7281d7p",
-	"xtcnbrzfl2viBlQIv+u7wMhJGJGw8ylzY+KxOLmM5iCH+qXJQR1++U9YpYQ8dmGgN3IDXZAjXXiIQ93R",
-	"Q114+6ST3f6nOPLtDpd0G1z+PhhbEyVH+XIt5SfkcsbsCsljrTX2TcMH5yOBtUuTgLqk9c6rZX0fe7o3",
-	"7AS+6El58HK7Sk172mFSGBrgN5i3ReJoROgh9TmRklZ0hRvcHN/gwtfn29xmcXOHUcR4HIzIkNNOwKTU",
-	"OHmj9wJGJYnnp/ludvZGxGjMpIi5nRFZ96k4Gt/a7TGFpDwmNVdgTi04r/JfyK18QYyicX5rcCyKKHK9",
-	"YldlYx+V7Ba50MWB2sxSK46GzCpMo2SVfD4YxqguJQv8/Hb0+MXwxtP6q/79Uy76O6tDKd/DpVXa2d7f",
-	"bt/cl5/CrlHeP/p0b2f/Ydtfu/7oVS9+/iK4dQzSPqd9+dbe45tLayvrbkZPAF1tsqpglcIBi2gcRgcD",
-	"GlGl0lHvmHKXeeq3A3Hix26v1OrSQLDka9ue9yD0heRH+t03JUXeB2oefcr9LhNSivHCrMbVKu1HQ/lq",
-	"1w9iFh10h9xVWtHBmFbUL7VKUsIJQtmmVrJKXH5Yf+Q2HQopIw/kwypcfsKlgXwk/y33UjeFa/Ygf82W",
-	"lLZ0gAyv1Cp9svKydHb28swqnYTR0cGAxj05N/zf826cWq2ntVqjpHoUA+oqDa5WMmhoQJiggGf0MCIP",
-	"yQxl7LMf/Plnv/olqmG//tWvPvuPP81qX6+GTMSpvkXK8mN3bm7vVDIymBsORqRHBQk5I/0wYkRTCIFd",
-	"ZjGLLOLYyfbbJdIidqlulxyL+Fz4HiMOEoRTOPI3pFYv53K+8+7q12Yfdm03mHbQk+6Kp1y/fFUn/LB7",
-	"2LvTDo9Cb7S2fdc/bK9uzzzhq83d5x12t9eN49uDj5prQWfshK+s1LpTT3jGAnPx071340buYLs95h4N",
-	"Qp/H6jyUlnthny1Lel4eChYtfRp2ljw/Wo6ZiJeC0/5yxARn8cFx/WBVnlk38mPf9UX/APVJ3Y/kDefl",
-	"GqzfYZ7n88MDzxexnA6c/YaZoegFUdYYyT8O3GAoYhbJ406HcSjnGoVxKEdQGF/YEa1lnFXYEcuKeYyW",
-	"ZdfLlPt9GohlSW9+P6CRH48O4l7ERC8M4IBXN+UzoIkDwaJjH8aajOQC3KlmNabxp3OSXcqfml8b/uT5",
-	"3S6LBIhbUjx2jHvntIgzdfNcGi954eFykU/dAhI6N5/q6tdm86nELDiNUSX9FRlV8vaVcaqPHrS94FHd",
-	"397u7x0GtWdId1M51bPtp3vtjwf3bq7cOjzsHD4+9e8VORWlbHUqp8raWC/Oqtp+f4d5w0GQHpmrFUi8",
-	"bO8pE/nKHPjz7V564Fe+Wge+cAqfJptzvmOYbursc5i2nXYQ01bFk5j51hUdxb2P3c07jTu3j1ev331w",
-	"cv3289G9mUdxFN5dFeJGMHgQPIzEp5/e2qHFo8jWZ6gFOafKxc/ifZbduDlPouHIpcNJzxuelj49Pegx",
-	"/7AXS/l+s1HLPTnxPTgT6sEVH8P69IN4zr1LD2K99jU5iU81RY8fRm3QCLuJ8Wzs4GhKJGX48+j++qeb",
-	"+226Vq+/eH19v/e6HVUs0o3C/piZ5KFwN9ov1vdftGP/8dPm8cdHLyxyEvlxzDiJw7H2clHrE870eUaa",
-	"PdVv7fwaJjfp/EqqRVPA+Np9ON9f2fNdv8D5Lvhh4ZATdQDnOuxZpywe+S/+ww8+/8lfjx18UrZVEEAQ",
-	"hCfyW74glCfNwi7phSfymLlT70U18SrZ1xeuXAKwJnQY4wR8LiFZXNQUvbhYtUsVi5z4cQ8MDl2fBR6h",
-	"nse8FnFsTe/KxmCgebvkZJSDGIyffXrEBHHUuw6hpE+5J+l9RDqhN1JfOen5ASOdMO6l5lc9ZUECRo8Z",
-	"8WMSDmOLiBBYxYAesgWBnVBBBpHPY+aRk3AYeKQTMXoEzaJhwEjc8wXxQnfYZzxWSytIWY+1sgVN9RJT",
-	"zxPyaxGNeywicY9yPSpCk32Sbwi3x/ryp+5QMIFr7Xupc+KYyTG1ZGe+SEUfxew074PR6W5xV4X2dBtW",
-	"o4ysjjgGVuUALTrJgalm6d8hDtC/Q2gk1yQUQE56GM6rNh16pw3R2TuOe3dGh+7RtmPJrXF7ufEGvojh",
-	"O/oHj8XUD0Q6RAgegCnI6ToGWnEs6CHtfCwwIWLxMOKiUiU3j1k0invyLLBAgNBouByVY0C7KybJqV2T",
-	"/2CqzRr9CRPuL2N3Bm9E7u4CdUuxmqwVes1debDCXsfP191oZTs6fmUwZp4ZZNcMc5tubsbBTLh0JrVN",
-	"b5VwcCD3vtT65CUy5tzNebd5s9e4tXPz2Z36K74T7Kz0Hr0/qUmyqHOyUeNWZvgnUMY4/yyuGPDR1F6y",
-	"ReS/JLOSL3bDiJFGrdFcqq0t1ddJj3qEh/rTS8mn1TCrFbmCOyxgMfOAVtJAMTkkTz1JiSu/4HLsgjFv",
-	"QUwN/CF26eE9YP56+bambcNffPmjn2W3gRz6xwzZm6B9BmfyNo3ZCR1tD+PeLYgVGD+Lj6kvmEc6Iwx+",
-	"2tslh/gSnsaEIQJDV25EOox7jMdSbmAeKXeoR8KI9H0VixceMW4R+ev2veX2PSL8Qw4rW4iy297bvf2s",
-	"Wlup1Vtkd/t+tlvJzzC6YaL7L3274Prb5W4YRcyNTZ36HIM4UN5Rs1PSR9dbcWteh613m27d26RrbJU1",
-	"aNPd6K521mm9cIzuK2ceuJDhRw8FdSrl6K7v+jQAimuRyZ5DScg8JDAXIh8JvARjdppcVmo/FoS8YF8N",
-	"Q7nmvroLXRKxQRjFQh4lPxYJYYns/j8I20O3tz3wz7X9OC45ivT6ozHek/JWk3veC0Vs3NS63FT5ehJM",
-	"wk59Ec/azfrYbu6rYeX7gW9ToQiS8cwQ1ZXN+LEfhVyKGsWNXvUanQ26wja7NbfJ1jobXp2uuyvdBtvs",
-	"NOla7eu70U84PaZ+IGU+c5yP+kTq5BdxOBhI4QjEnIDG8nikj4eDw4h6xhCAfcVoCE5USKFScwBwqlMp",
-	"noQgvCGTa6F1ulmrkZzvvkb6jPKMZJbf6ynRAzX5kdXaSiuZmOgNY7jXvPBkztCgWoHiMouou61eZSjA",
-	"am1lvpivkzACEbhFbuvZoVYn98fnMFc5TW3wg1Hu8phFnAYwjnEi0I9x8FoGVv1OWularV5rET/36hxr",
-	"C1acIm/O9nHFyzopwmIXQyO3j9pH5lNRuKZweeGdiSvSqK21kphLeH+eBWmMBSHtZruoXm3EycqM9YgO",
-	"QRMzEQkOKnFvT1wGYPN6GajucI6VqBuubbUSqpfquwm/UZ/di8JPmRvvemYKGeBjsrszF3HgcVGLqF71",
-	"vbkoxHBk8v3s7ryjlXkQxlJwDCP/NZuwLC4NAhaRgLpHyL5B4nLR/tHTgRIQtQcxnWVG3V7664IgmT7B",
-	"NCL5nTIEaGbX9YNAkDe1M8nzwC6S63oKbW60MM0jncVclLlR2IGPwyHo6vm+pN6h4ulgQOU3tbNKdljv",
-	"5Cwrur3viz4F4+Qs6uU5sf7J449A3YOrV8rtxAthntDbdAJPCTu9sOG1tLeLUXx2yL5nGvKk772jRW+j",
-	"0JRXBZ8mQaL4cJI2COo39KAzTp6m1nezjXOWSv7//8nnf/PfDLbNH39/3Lw5j94Jk5QfRgOLSed11ZPM",
-	"BqeW+PaDm3eHdP2V9+LFg43bx0fuzegd2iBwhtmoiUxyTTK1HbSWjR8YJ2JiGMQOmCqIiCHcoMciZpET",
-	"SImRW4b20ow5U+pGYNrA8PRW1jBJXZcNYgGG1YKyRNxQjlq+bjR8GFyosd9npVZ9rba2sr6yubm51li3",
-	"Lm/MGkba9eCG3BOlVqMxIUhzrh5fWiVfHLgYhKu9vdm4P6mSyWUutUqnp6dyUZTToZF16Wy7H3eF1+3d",
-	"HkXPPlrdj2nvzpymNfWtTLAvS5IE4aK5sPmt66eBUGKltbwcuL2l8XCacBgPhvGycgEtrdQaa0uGtVtO",
-	"0wqWmdxq/KdaI18ccIjXTpxO2of0dkYgPwv/qWZ8VRl74xxOJINJ8vnJ/vDxq93Nm3z9dPhCHD1bNzp6",
-	"kiw8dTTJdiccxudmDph+l2UOv/nbv/z8d/79ObLuML1Ofs+xFZ0qf8vp6aldckg5YQwpS0BPi6AjQTDv",
-	"I+U1u9yPfRr4r43x+olp0xdExH4QKN3b129J3sK9TBi/MjiSEYu3CIQhgklAzQbuc62tVwnaLdUahhFw",
-	"76lB+RurtVYyID879DnU6Y3V4m2uvmzs0SpIib4g3TDq+J7H+Lu5yuVyfATUnb3iHnI2Bz8Oh5K31fFQ",
-	"IPsw8OjG6nqt1lh5Gzy6Xn+LPLo+iSl73snju2yffzrwXzW9B09ePHz11WPKb4Eh1+dnyFfFjOvwnytl",
-	"xib/kNFBX4J3p6ZKfwSW2O4VsOjPfvBnv/npf5+bRSvb6UmoDLICnB+J7wPc0cnxfkD77OapL2Jh8kQC",
-	"W1JapS/QPU+DiFFvhOZHIVlsGAqWWDM5uFcmGiU3WxlPv+7K52Qo5kxU2yxw0B0M6mNZvAP5gfww341R",
-	"ABY0jG+FQ+5NucryFlyLhBE5oUJfXFWynbMVS74Pn5RvNGvNaRbflukDFzP07hs6evu5vfs9GpO8HUSS",
-	"CupBuK9cnLAIgh8wzxcdn71sTjZ6QcphBGqKIgS1vBX526LPuyyKmLcInpz0WwM5HMlDBAgNaAcGj0Sy",
-	"wY+GYUxvnrqMeZMsP69kExgeBmaryxLTAOGWF0PwjTAeb6mBqacwEbSnkCDkh/JEwZemSCQratvxs+y0",
-	"R4cini83cGN1Zcyilo5t6kTegaEN/NIojqnFV9aAcaFk/yTUsR4Cua4p5MggoTQS/j5RSFnfWG82V2uG",
-	"qAaD1LGaFzsyt7q82mK8qK48/G9SlOjLVEypzREOKJ/nvmWIt5k/bFANBVh9AZfkQ0ThzIhCU0JgIc7Q",
-	"TFwoTSVpVxPFLcPeLsN6Xj548cyS2+np7Bp11GqW6XStNmvrjfU1ebqAQY+/NMex26g33vaxM0XNm+a/",
-	"CaeuH3p+1zfNJoz8Q58Xfq9vTNAn5j2oH9+59exJfeP18+GDzqvT+DU7vP3hoL6bgzrkEzZbbqpJd7jS",
-	"U2zY+Iuf4nPfL7PVIG2/T9WhCxjxx1GjCkb8t6YihUeM3zwd+NEkWQ8dQz0qCMNmVfDzwc8CJDn0UEoh",
-	"qtEkvXAYiSmO80ZL9ah6m89x3pjgFlWDY9RjUQ6rZHzUVyvN1c3CPSON5pJcAlwUPx610tCOJJSnyyLG",
-	"XZZugJrOtA3IwHjQSLBpsQkreomVE3q+JV6ZtsTvavXyiEeop8ixkSGXO9ysraQ+YCBk1U26lPdRs5y2",
-	"lL4grD+IR1OWsK6XUCmq8y3hWPSa8qkywReScKa3vpC4FOF9ykeP0WtqwlIMQ9KnfKQdq2I8xmvC6jTW",
-	"Nzfl6hTen2OF5JtjK5Qf51UuTmNzwuI8GXg0ZjvZ9chqWm2GiQXZBZuY9QSXmeGKgG9cxLv5+Z///ed/",
-	"+oupEdbELmW6N902dskyTdnkyh2qJ1Md1m9pNnN7o9Uda3RI6/vX4JOeqel9BRKOpl7j2clnXNZZF/Jx",
-	"NnzAZBKwsq6kGR7l8xgCVt6+RvLBEPDBEPCVNwRM1w7y3uyriPeZqSqc0+E9t6qgBj7d/p+ko80XxL2x",
-	"Wm/lciXhnS70P5d1t26y6o/39T5AO6XyEWfD5GdY/1OoyYIDIM1RHPcB5Gz92W26uBU/sTJPMuQnDS5i",
-	"y2+2kvlcyJzfvIA5Xw/4nVv01V48hiCSwtW934sY01DCmOJLOqMiBHbRmr9ilXpUHPTDiGmnfaR7l5cw",
-	"O0mCDCYCNSmuuL4X7vaevG4fbTYeHgaPov3TaFnyo+WN6qcDAMtShjzd3wTndg73Sb+LgzrIEd0nn5Sk",
-	"eq6B0vJTfWl9Yngpf5u+fJl0PIjkCYpHsCLKKoV5XNTdpIyt1tep22HdzbXV7mpzvdNZpSuNtQ3aBZya",
-	"Q868g9xa9eJ4kF2tqvz/09PTqhv2W83myjlX77vbrmTp99ho17u2u7r7YvNxY7Ndf7b5bPvGg7t3a3ft",
-	"Ya3WWEPDi7gG0tdGrb7axN9P5RCWBHOHkR+PlkAVvXb4aPBpx68POyt3a/RGbeXTR6ujW+3H9f3uveef",
-	"MnoyjA9H2/x+pLbiAW0fsfb1h/fuVatV7LatcxyuPVoV8a1bt7pPTzePRkePm5vtjb2968GtV6z2nZWd",
-	"dI2KJDD/Mo1TxVd9TW53+NPrL1bvnj551vO3h8GT14Onm/s7Gyurj3BNcvKiYf8B0v5KTmDjEiew8b5P",
-	"YH1zbX1zs9Pw1lfq6431Tn2jVuus1zZW6113rdapvfUT2Bijtkc37926vvbs1u0Xz240Pn6y17i7d+8q",
-	"qM178sJ9/vTxjQcP73z67MGDZ/5w2LhpIK0X0Xca17dvXt+5e3Kv/Z3GrUF77fj16b31++3Xn3aC7bdx",
-	"5N7zImw+MizD2ui4d3fY9VePHj1ce/Lpfvjo8HHtdbz3ncZ1X7zrM1ZfucQh8/uDMIoP6mu1lfX62kaj",
-	"Ua+tTB7DzY0XH/H9R8d715/GnRdrj8T2oDCG93dYPXd9ZbXeWd/w3E6jubFa667XvUatsbbOPK/G3vph",
-	"xSXIEeqztf32881b9euP2xvbT67vfHxv7+OrINSnT2/57ob/sHPsvXrx0fDZ6Wj3TrD9aefu3o395+zj",
-	"50ePehuvDWT7ncatj8VhJDqj6PXqi0cR96JHm49G4Z1g+PGjt3F2r5S63v/SGpb02dP1lec8vH90fSds",
-	"D5+y7zSu32o/oXv126f3TublBCbX3MNOTH2utW8UvCer2qk1rwy4mvMb5i6gn4NyLrX0X/3J5//lJ5/9",
-	"3Q+/+Nkvx5A7H15vQ3q9IGXn/3zvLycAdP6f7/2lA2qOoY0mItmmAqaEkGvPRzeihyq78swqodsM1JLH",
-	"LI5GS9vdmBmyhtto8pPM5YT6sYbQiOQ7ADP4+NYNslmv14hA9EpSr1Ub1RVLmdEDOlpSZkMootEi1OY8",
-	"5EucHdLYP5ZtXDloSDI+ZJFFeoy7jDh9n/v9Yb9Fas4WyXwlhnT64WDAItKRCn7FIiEnzcYmTHi1tlK1",
-	"udqhRGFOsIdAbU2USiIYR6yhcqpJV7aIG0iVUhDRA/CLXsjDYSSbnfQYt/kgYkJ2Jr8HzirM84Ep39nf",
-	"31vyaAz1g/pVWypyirAg+gEzg+RCqwmizVJZ0HANYIeeLynPyJIpNVU9I76Hmdy+yJDtRK9jpUoeDcOY",
-	"6amQUTjEIjduUvOjMOTZ4BiIsYBOZNRKc3P8iPHDuIfR8jhLTKAonclZJonGQIqB3/cNWcn36alcKcKH",
-	"/Q6D1PWIuZAijyBFTNI52lYG9JChOxG0ZxJRfsgEojbUJRXXazV87mFtF5tjQ19IykXcmGk2OAuc/bmk",
-	"Cki8sPnY73kLQLWSX9h6zSr5cnZQvSU1JOMaZBdRjRRfUZVogFZWGiWr1MfFkU9rVkpUdSNRQecHqmDZ",
-	"W17mKetc0yt9/gJcwpfcIYXwsXDxE5IPJE+50fM5E4hRRm6z/LbsytlvEdqBMwxDnrTZNp+jpJdgrJCX",
-	"PLbTtYvsdW3Wbs+73WkI6Hs7WOb9njN8RoMh2fzCwTPFLVm9yH5c9vCF3a5gBva2J6nU5x471agcA3oo",
-	"Zx9ABH0NDgLmnkYihp3Y0qtMnJpTJdCDwx3SCwPYPNhEmzt8EabkyA3Sf5B/R/B/l0jdqdrc5vsKzk8Q",
-	"QUcojtilNtRMgRM0Piq7RMrjfNCazARFhYRRvtculFE49Dnawj1fDAI6kj0bT6w1k8Nq8MQ4JUJSA7qb",
-	"DKfVsvlnP/jdL3/6D0gnX/z4+7/5h//12V/9/pc//Yd//ac/+PJX/+k3P//Zr//xl7WKMuD7AIglZQNY",
-	"MExcUOut4FprecM8/gj5IzZPJQ8A8dve21WWdLnwIpRSYHcYBJnAoUU56f0IBdu7YUcs4uqVkfJ/8/O/",
-	"+eJXv/Pr//2TX//jj3WcmKNv8sxkpdaxTAf+UmLOXi52XO3F/cCpEFsRaktzP+z9ix9//8uf/sPnP/zF",
-	"v/7TH3z+k+999os/kuvyL9/77V//8+9/9pe//Zuf//MX//vn8qd//ac/+OwHP5KL+bNf/vpX/9cXf/3X",
-	"v/7H78kV/qfvffZXv49d/sv3fltutF3SSJIZFhSDe4JFI4vQ2OYBoyImtS1Sg199zXTyBwLiBuS9XZjV",
-	"zWMQ5HyerujeKO6FnLR37tm87GTWaEl4R+n6OBZxjuvL8Pey3K2DWHV78GnYOWDQ8YEKy6gORk5FYzVC",
-	"sTYpktm8S/t+MFoQJDzhiOrTInZpEsX9y/d++4tf/uXn//m/fvmjP/7sB//zX//px1ez0FWbPwhjwo5Z",
-	"NMoIv9t7u4QeRowJUparmT5Jl2hBEOeQxTBluQgOIH9gAgmSiRTo8QCoHyoAEeqGvOtHfYwqUnCdcDdr",
-	"cI9EkwjgPgg58Yuy54RbU/FRI5s2MunpgnYYeUbNJ4wgFkTIHZYyR5Y034acKCot4lDhOoQKl3EPsmQd",
-	"OSgH4pHwJ1JWc60UBXXZpjRhxWCKxgXTrzEuV+iTEoW/4MeX4xI7VAaRIz9IBHcDiBCUxYuY8F8zpIND",
-	"FUGiT4if8Y5SAYpvWYpRdlLC7PbQ95hd0hAgi5hYbfN2HEay97aioieCRdh4sVIlt8JIa/EWcSAeYRnH",
-	"YfUPgq4fW72DRq3myNsWMAwV98Us7uiQxTbH6oOoT0EG9iAKJTf1Q06DYJSApmDwBKRuIxRlo1YjA/+U",
-	"BUILOyaDhM1nWyS2rsjCUJR6ShNXZALdjG92loaMxCG36cAUzrqXQtHIvfa2FD+adZAyIogvCDJUtdWI",
-	"IGrzENaZ+DEK45l1hzXWn5VfeUD7bBHlVJR4IOCBh6rC51YxYlfyNqU8gzWhRVYaxO3RiLpSabVIEJ6w",
-	"yKWCkYDF8if4jOcf+rHAGwmnOQYkTOT9kL7dY6fFA02bdNVr1jY3up1mc73ZpY2G69VWuxub695aB+Ip",
-	"YdMgliW7Z3oPpmrm9FRr5isNK6uoyz8HVM5Fdv5bn9SWNunS65dvVhpn3y6ZWAIQTZpOXtz4Zz2GOM6h",
-	"4p0gYMJ9IE9grJIDw+4YcH15SuKxzSepCedIO5YcVy6MM3lMcY/ZvDAwizgQruWkzJjQIMi9VJxMYXNV",
-	"uJfp0OWX08i01dtqKzphGDDKYS/GbP5j1xoSn7Jsli9jOL2QXmbiU5Uq2e1qeFHFaTSIt8ek1BAxAJpN",
-	"mK3NnaW6Y8GqJ2EUEUvV1s5IqwBVIpvKlpZUliRbZ9Ex8yzi1B2is1ss4jQcnUZr2dxZcTAuAxWk0YB5",
-	"pI3AHxoxXPIPSyGnI0yVsr8hRJBT2ApHISDvoujRQsrCE3HE2EBkUdXlziZI66BHCwUazhT+iCCOXVqq",
-	"2yXU7ezSCsCTKPi1Ex8b2zw+CdM3IUaRnY7LDkv1CTdAkZ6y5KhFBnhZXiHyf6XAtWIWHXBzDjT8zxQ+",
-	"gS1TWFB8ZSo/uIDVYBo/SA+2eSwpC0DYtPmPd34VjMcbebXhdIswig86owMFOzJJZJU6i0Fcfdsrlwkq",
-	"duQBhL/BM+n3WbqiFnEQDb8zghW1ufxTirqFOGNoEQ05cia/z4pUm41iNi+2WrAJom/+fU3O+V8VOMlY",
-	"DLSRwvX+TLa4nWuL3p197DzbZ3MnX9VA7WMaeknfz1blonQn7I/G4MnvCiwrPlQA1+/68NDU/Ud8/Liu",
-	"hOA8vN6WVx0u8u6OfO7sb7fvyR9T2UQ9UEHLzhb8deNJe//hfSdRWhSsN6B3wiUZMTXtmHHKpcgKt4aT",
-	"SpGOXgzqxkMakKFgUXF3zbBD5l2GHZiuRqhw89hYtD67V7BE73ivpsgqYsBcJU1IwcRLRwq3N972fl46",
-	"KaxkGnM+efVwYbJL+O2IdUut0reW3bA/CDnjsVjGpwLCAdrwnpRicH1VLP5YYLAkMCUZfiVXVYGMcJT7",
-	"YlDgJy0sCHuZ9BeU99R1guJeAsFoESnvYdkBizhNR2N5jvtvjduC6znvjshVauMrcjeSfJUxO8pOJrOn",
-	"CAGkdOi5tGeBdnHnjfrUmVMBsfZBiMq11k0FoUoPVkVfMlorovUA8mV9k2y3b+zuGjVeMXR7hAqbOwYs",
-	"UCfrZ0czrq5ZAwb2bJUgjZ0JzqW1Zv6Tls31B50DVXRnyWlBeaPo0OfgXPA9Zd7BQIvUbKy/qaV3rj34",
-	"zFPeLZdym9MgZlEOgRbYc5mHmEOKbS3iVB2pnDjVqmMRZ1n+x7blf78j//Nd+Z9vYSGfmBEoekXCyOZu",
-	"yOMoDFJrgvwq4tpWErdM4McsogFxwGfroF2qOxSAQhy2iLN83Fh+k3Lrs+WBNi0uwWlZTl60udmvItUM",
-	"muyv/hDWcYrA96fhr5LLAszFNPHWSn4kKjb3uYgZ9TTvwC5jRHcuMjoTUqzRnqGPx5zGjLWmVYg64GGc",
-	"1VbQ+f3yLG/k2F56QZde15Y2D5Zevqlba80Jtg4YDY6seFxvDV+/HhHBaOT2yBEbnYBJPKM5QIrYuVhp",
-	"i9jYrc3z/Vbt0gXMHS3y+X//6Rf/4z9+9gf/75f//g8/++M//OKvfmERu9SFkSOishqwHKtdGtMTn040",
-	"FaYLM/1uzySMGa8f1HxzZuKJfFADCL4LOxHmo6OZKDXz0BgGXFwmA2LhxDU712W+r6a868FiZuPkiqup",
-	"lYfpt8g57g+bO2/SD17kDtEKwrmuEVNVtKnXyLbA8Dhd884qlJ/LXiw2H7tZiOFiAR5pvCXI5EvC5rlb",
-	"wpOiDIMQPH1LqPsBLo9vOZUqeRAS4XcCuT3QCyIfOMtan1xGI5LN1bWgx4XDQaR9uB5kDx02CkHsp2NS",
-	"pjnh1cB8MwR2Yf57ETabfleBXk6h7iBhn0pSdBPb60WEWJtflEu0yOd/8Huf/fzHWZ37yz//3UTV3t1J",
-	"hF00KNql7SiiI8nLU9ufZPWu3DjtJ8AYxZAzKa/26dKnoc+lmDpgkct4vMS4G3qaJm1edtLFu2YAYP5O",
-	"44YBCdSpJIGXIh4FrAWH2NEHn50OgtCTvyq7dwFkEFgAICD3whNC5azQYClYJOVvwbziXfKJER3aMsKU",
-	"vpTvwQimmtZy1JpSZxLuVqCzhPBgvCVQjEZwPuTcx6uUjhks9VPwaV1ERZoccTZJReIhSQYFmjwiH1i5",
-	"oJck8AqCg3blCEwv2VyyNylLWkRj5yglH3oYiwSdcI3lVslsvqmVjNGfSSkr2fo69VRUK+Y88li5k+gg",
-	"KTi//KlAyA7N7+W/DVVtTHeofmW52H5CLZh5+khfAL16rjsc6zPB/PP0dJ16+hKRmkyqCEM1VXmxRsOA",
-	"AaRqXCiUkatMk4ntLgYRm8almi/n2p5dWbbslqrFWgD8BrliQVsbAEIdc3RTMkDID11I9BwEoWuQPgg/",
-	"oh0WMK+dPpu6qxNfPLOSTp9wFV7FvFsq0mTOXsffNHcL395XIvJ5e05fznSubsvtDpffDebut/jeeJd7",
-	"KNwp1KXzdJp501yZ6j2cYRNs9NQuCs0noejO7CP/xpRM/qk9GV96Z4xpKl/aSrRKVcJOXjjlPPi1qv5U",
-	"jAJIkjjE0I/HwfnznYC1qLleW7PGKgiD8lbZIoCrgGgBUOlVQRDkOtpYXUE1zyLNjdVmgiJQ+XrzV4xh",
-	"zWMqEOCmTEClG8wKUW6VRF0TRAr8BryJIq9WBPi1vL/HEc5nn3zd+Bt5YNXTxHSV1OMC1bSIR57HW68k",
-	"Ukoe8GPKgWtWvkmyywWklm/AMfgGUG6rUM22WKHgG0WlH/j13O8X238Vab3IhIs8OM9w65WZh6MFlevA",
-	"kFOs0vH1PgK3klpTFyN9VVB4LrKXbU1FVae+nG9tLvc5tYNi+yug12TRsMahKgHri2ylfeaRzjDGgqlB",
-	"EJ7Iaz5TGlZxVitfQNlCmVzlqct/K4ejovm3xXPbGbogYVdFaufJB3USqJKCnoZLUGme9LA82yUEha8h",
-	"EZqr4s1k3LkX3iYlXzHdWjn2nFT5yxbCm1zgr8Cua+/qFGAFZuZdOeXrEvBtFh2zKClTfy7KL5S4n0H7",
-	"2dZXQDZJDXuIII90Kfuv02Wo63snQs85Vv82jdkJHT0I20O3tz3wZ27A2AtXsAcPNK4n+J1UPGPqYoZk",
-	"Logii3sEUoSkiB9RX2B0mA6CPMShVapEFYILo1lYm81arShhWaQgUb1tEWnsrDKeRNucsOB4bL+3UILD",
-	"u0Y58wNGjwECJBzGmKLkx4WKxhgF0geo92xpBbVsWZxSQC0dwYJjiWzMzHvC6TH1AznQi5FZoYN5CC37",
-	"yhWQms4xHKbdtnKrIBl6bxhDQLcXnqg7gAwCGkNx+OHgMKIeG4fXh/wzONW+IEWSwtgXGgPB9RnloqCS",
-	"tkgQhkdE5S1q4TYMCzRXwPWZRnLZpgboma8iDzNUOTgHjRneni6EFGsVXJ66xqowkHI3CE+ICgustBBk",
-	"idCuDjABNCW5JpntQoOtAiSyEGbgxBcMIz471D0Ku91/U4TxhNOchHt+ziNl3lsQCzwv48m8YairM4Oy",
-	"Mo0NNWFmv6wbG6qgzH5ZN74Cgs4ufCurE8r90bHVimllrmBS3t7bvf2sWlup1cFikQPoKueLrFik1qg1",
-	"4L8r3yitMCn0AOL/eKzJg5DcQEJu5Uw6fq60KuKWadgyVDYUNhlc84c8jBihgOtO/C4EFdEo8o+ZeHti",
-	"LFmEWV1BXY2/+PJHP5uSymTlDT0t0qg1SbpwVXJdikIoAwFs2yDyAcUtCbWCdXHekDNHhd7ZmhpciH5q",
-	"1Jp2KbmhoX+lurk0ikYpGp6VwuGtVleqq5VWIQixG0otU2RvcCQb7iWNAOhOsa9q5oTCBqHDLRfO/Zi9",
-	"mgwUB1MLu8TwnopdylQ/KcYrWWQfTkNjWm4H1j3J7kylSm77x4wwH7RiJ1MHHYMesYSIUyUPeTDSaYEQ",
-	"4o6Rhi2bOzrKFx70KfdoHEISuTpzGHpWQAUDI1Q4QNAG2TZN6wfwHIRGtDl2gVAk4H427RG+m2gK8mYN",
-	"hzHJjywJDe2xiG0hidg81iHNSqtGgTJOnawiyXNOhG8Mu1IZtz7eTHmPrCkXfGIurRhxtxeFPByKQCX1",
-	"MR3vr7lI6vVNixFXCRZDyqXkQOZ1JmO++KIpyBixGtAwApkCoLGgcz3fvc1TNA2dXhtGJGDdmHQCyo+q",
-	"Kj23dY55bNl8LFu/lcvaLSbajhXsn3YdJicpzbMqFa/G2elA2YJUZ2lpnSm5b6JKbuKxKmxRWDxovoAY",
-	"P0m/XjHPMTE82TyXgcgJJffut5cYd6PRAK267hFTC5YEVF5gYYohl+Zcige0zyaHrUOgdAARxnK6aQIN",
-	"+Euy9gA56Ww1dpur0JNMHg1IylLXcvLhKA7wRfOtXslRTiagNFMzaJ44/j25baUZkfw7hYCY3Z2q6du5",
-	"ojnTPv4sjI72ZDtjhGs2ZHNyvOuVBaPaXL1F5glGNYEK6KD0T0pJ4q8fQ8DqhDsy6SYEUCG5DMaWYmC6",
-	"ThXIw5Xcp+tbs8qI5a/TsXvhQrmDVXNm07RFE4M5Vy1B5LuYKPI0h/wybz22rQTw97zV2OaWUGwuLz6V",
-	"UZITUQqiha6vTyiYbRJ5BSaNyCDlz//T31asrPjihUzYwIkhmUG+DX6IWRJJm6m8bkD28D2iyg6lI5X8",
-	"wObp7ZAL3E+cu7hPHQYdjK/V7o5F7JIxgWh3J8kSe+8SCymriz7HgCybQzaQlBsqll6hJGFhC6Ds+ozy",
-	"LLaLS4NAS2bsdBBQnzOPdIeRHOPXWGoA+jqP5JDA71S/Cve+8cqdzgJ1ROl46tsFWQaGkVY/3P5fyds/",
-	"pYfpckDmnjrnxXZRqeCCVxu58M02xpIvmy16brkhu2aGVS4gU8xG+pgDdNPAfQDCGjNRJdOPezS2eY/K",
-	"S3rLBNLpZFA2nEpL3vxLCMLSwmVBuEF5H4Dl73obGgAiS8u4cPBcA7O0dIA7/KoAWtR7k3FZMBVLpbA/",
-	"vN4uWSX5wZKVQQzBvrKEX1hhA9uQV8gUSGUzue9jOJqeYpQAxoVcV7W7ELKczTXZW8r8ujjH+ObIppsb",
-	"h84gyGRr3xQXYtvzIiYSsBQ1dfTYpAtk5NeFcjHjOFGw+zT9AFXdG3sz1RAyAHDqxc6WDcp2nc9LhR2F",
-	"0yrsUg5Hu0UwcXVYq624CppV/ptVLJuniHhgIjIBXxLKMUlUfgJnoZJGbV52PiGfEHty/SO7RF5a0GRG",
-	"ESTZkLx0Ki1EsJfSi837dEQ6WuAvmDMoHz3sqiq9no/Gw70MMeRw2RI+Nn+C6UuDHGQAbJx2eyPd7+nW",
-	"Z7mKThOwHqX4ngAqHDLOIozTG5G+t6pdadr2YyQvQxmo8xwF+fqkc2CunjSrdzwdc3/k7d588/BQ0/XH",
-	"hDtTsjAV+S4MDh1CWvKYNBiEotXngITdKUDURKeQC8eU1zxHXeNx1A34/oXg7dRdYPNFw4pdCCu5WC15",
-	"XpC8qs0R0gL1eMVKVCGRcobssUSABfEgIWcW2A1phAwx5JKxJ/sqJZFoyI13D/W8A3W+VQ3YMYUpgc3H",
-	"KrKA8CyMV9AYLnoRC93Kl4Ufu/X9vsoPmwAmkuoApPxRyA+3yBPunyJ8oM9J3w8CX9eC8pVMZvMErztT",
-	"gQnXIjvgtaZxwMr3Ofci6fDKyy3T1GtWU/XYHTu3Rjteb39M38iAYk7u3JKrrPqYc2aTTAi78nfi9ijn",
-	"LJg+nas0Emh03rn3V79wyQ3Wt9GcX1UfUxUNzv21FI5vXtQ468oMv6qnt3BBXsIcMuTn3vj0lUtu/XDg",
-	"TWaBkqupMAKN66hNp8rka5+HTVa1WD3Zft0ixmtJ6f5/9j+//LO/r1h5cGc5jByY6xZGtGKQJ4JCK76B",
-	"gOciJjhrU+EaPxYI6EoehCkkTS88EUm9jjn4dA6adSKF8fNb/y5g9ipIbvMYKtQez+Ef2p5TRBvrbkw+",
-	"M5gmlAtiXCrLS2TjIpRB+JoCfZRTvo3zPh86Ul7MMiHbTJGrWom5XpA+jY4Ih6AlQWhwQkciDX3UELc6",
-	"vk2FOYfD2OZCyho0IGUns1uORZysARQK/ig6BX6jGwB9ORapVquVKnkYeCwC3E39JZtDNJEA6CNOhjwT",
-	"SO3YJeofqHwQu0RaxC7ZJWdLxUPAhBEpCQtJgUt6ij/likSzigZny+rkOXHN5ll5zSKselglDlSIXV/Z",
-	"3Nxca6wbYNiyG3AOKe6qHScFO+I7lMQKXV9ABINog4O+OBz/GEYS9pkQqhifL9SR8YWun8Y8JISkcIAc",
-	"lYMiBnh0nBWHlDEc0+zFmE8GTFHXzBEac7uYbJ6WeCjnDjAcqE4Y9ypXH3biizkKlvQYUY2SU5QpEZJa",
-	"OrJA1L5IKn4YnYRX5vdKyyhc1GxV6PJl0ePzEGpMZ8y7k/Z6KiHmaK/h2LycwC5jiWK5YpBTh9kTYwAv",
-	"8A2b2zwndyE6ekzQ+mhBwhwaJ0yXq2ZzYRed3gVPwnxQ1XiPVaBkEJTfwJVRXP309NQuAU47LmiVPAOb",
-	"W5KeE6LspYMAVelh9DEf8fCEA5pj4pPXAYUtQnVcL4hxVIhhHxxmyjiLUL02l2daw7fKOxJPv7z5MvFQ",
-	"Nv8KaByXdZPO1Aa0+Woa0Z5bgGnZfIqJ6PMf/uLL3/sjUrZLfGwYUJwQYzeSAFFJgACYaKfib2rLgTHb",
-	"vDhouzR2pU64Rc7nUSZuGCEWH5SYi8PzbOd02b74MZDxL/O5K3J0TwRynEIy53V623w6AOMFnd5Z7cWs",
-	"lhh0mJv9AXoXzHeEMSYH3iF32w8fKFaDiWuJFjh05Xczeo3k6oVQOMGYV7HIE1Awc88QfrIdh4PJfvI5",
-	"oImBv4YikwwkKnDXvCFnTtXmjmnCCZApBH/ykKTCNqFe39dQz84b6KOULjquo2mBdU6ySWbTS5QmtkAE",
-	"encsGcbnUpDmcN36MSjdeUB3HTCmUgQgbpel3yjbpUy+SYu0GSOZH+ySAlmT11FG+VAr2B3LY7H5pEQW",
-	"ZyyTxalk9mtBym9UCnVJAb1qZvrwBYFpEzZ3UOiVH1SYy4kU7Gwla6PeKTuYMLQov+dBoS2IK5QqnElz",
-	"SvuetDvymZUN/33+/PlzJ9Vo9JUtpVf8dqFBZgerKWSqKLU+KeWzO0svTXjIL/+dbVc/qS1tvnxjBESe",
-	"qhTcGfYpX4oY9UBpZ0UdIZOKhIKLCPtMNxAQD6fuWbm0b2pngEwtnIrNk9qYegG6PtR+zRezg2nCYc/n",
-	"TBtK8GDADu7V5PhQ37MIuFTG87UJlHnEcroJ1fuYvZQdTq3rrbg1r8PWu0237m3SNbbKGrTpbnRXO+u0",
-	"PqlAWRpNlKGa7PJngivwwBs4gbHMwpyBQ8Z3L1grX0cZr5zLR1aob2+II0r0sILpK1cPAiMNz6216Tmb",
-	"dLY4jBG7tJhIG9NACU9z6diZK3TyVhn2dUb58Tl3eEYvlyvJeLEtnxoSM26JMkvf2W2QI0XlaF6rR4+K",
-	"g34YscnaOA0C3We+1KPK0jgJIylNVlRx17Gokx6YxcGuR1YsydwixtIe5aWjB9ECvEsnKcCYxGgjDCmL",
-	"44CpiArJk6JwqGyP3YAe2lzyYjEpSFh90Egoco9T7bmDAWtzn6F5whDGTlXmLMxD3uc4FZc9D+ISFfEu",
-	"dQyKTv+LHoBECS1L0gVhtVI9l/YmJrtKppvfSKYe1rlpqOgQuQjNzE8tFyYTcT7I/flJwuSguCgNmDbn",
-	"IgQxoeDnjmnvgTQuQwBmnfJcZDBx/x+CkhZGaNMZlyG4UuPCaEbNH4StydiWxRxGvcSzlRvGIlZeyaTv",
-	"pNgSUuEIu+iY09/eQkNe3k7tFOGmHVIumjIrUslgMX1KA98DVdUh5ePkD/l478YNMJHK60JOWP7W9vs7",
-	"zBsm2BWyZz+ImZRbUeVydKCkQ8rZUMkJQUXHlLvMw6ru4kCc+ArLrRhzh+0y5ntsajZsTzENpptqtOjM",
-	"MInPeBtnMdmygdbvgmVb01gyNV0SPkl0VsU3+3SAUa74QSvMBLtWyQ30DgQjS9tiQx6MbI3GL5I6nkBE",
-	"13GxLF0C2iIfhfzQUnWlLWRecjvv64+qJ/g/+qO3wkiq7zaHcjc0IMJlnEZ+KNKAXeKxWAEQwEHpS9p2",
-	"AyqE39WQHH7GW8gGGScwxg7lHUhJqSq04+NXDpKvqGQ5+ZmD/Gcwda68z04Tj4k8pnDYVMBMmrav41QB",
-	"LZCJ8yRHbkEyP7lzc3sHRD1K3JBroyONYtalLuDGDAIowNclNrAtu1StKF+oMtspNFQtQGYOOjhJVbhy",
-	"GR2idgkn3aenBye+F/eUN6C+2ajZJadiEXYK+BtOOIBSRvKEquBnOLs2d3xxwMOozzz5jKgjlc8w1gw0",
-	"w3PznNTAak2esKk5FpcoE5bGaBq+umgR30MsmMCQjEF0LgbLxAAk2A0+TwCSzOH5U63OELliDDuesxKw",
-	"Sv/YlUcgoX4syOtk0uQyyfPV8faqWG/uBZ0+aWiuM0WKb6SVfg0vXaDSb7Z3uNEImVX3lzzUAFMKuyHx",
-	"+mVAGiakxk8paDKpVu18kdsJ3QoWX5GHYnrAt+lkTTuAiVHDJO/ky2iCIad4Bi9o/pGcHKSdsYEsXs4i",
-	"ZDiGAe2w4IAZoi9u8kPJSNPgruKUjVuG/b02iCU3ej5ngk3ub3JmZ4tk5/HFj7//63/8m8//9Pd0IUx5",
-	"dORK47Vk8/ReQnedvFskby8YunSpzAl2B4yVgytF3jy9MPBYZHNHzzCXsuLMwJU4mAwKNqFE5BjNJsRo",
-	"oNhCdsm0FKK0TDS9TMpXarmyua4GhnfJ1VmwtLylr3b9nVyuEtYIzESqZKI7dNkaqkQ18GoRp5C648gX",
-	"IpZkDC7VnRZYrcp54smbsdQxh2DQCrxXc1qyBYuOpfCxRBzZj45uhR8aTktHssPfK/JDnif/SrMEl+pW",
-	"zapbDWvlpUnFVGRR2HGT7lnMNL9YfNU8oBiL4CWEp+MJJNYVJs1micay+ed//vef/+kvcj/Oyq6VW7nf",
-	"Y7kofzfkkvQFqckz3VhdS5FpVHFTZUJMFAQ0GkJgAJwpJdCnr7WI4/zW/w+VAZT/r8n/aazZpQXHsUtV",
-	"kgHV8Bl6LVvZUYl81AlaTdOIQzfkIo4wnVVS77hnJ2boysnU+GysruXdWL9l25NG+XLx2xlyK9KSgdVl",
-	"ok7GE9oyTMdIZGg2CDlD/6nIGOFmirA2NwumrbltTGR5ognJsvk5wnWXp0TRagFPiytoR9JMRzKPTNH7",
-	"hH+ouvcJ+0hisBIGgiGBGIIn13JBZL2wGKty0hshj2o6LV0iP8tzFMOxmtNYTmaDjewmvb+uukL0NOZj",
-	"81y40fmAefTqj9mAWmPhbPl2YOfx+WGSAK7tPoXuMjYd3TSXEptrnVqUdNv0l3xLwQKlv6uGiV0pvbQ0",
-	"8kvyyC5ZJEyCoDEIA9tIDSLpMlOhHLnoF3/z519+7z9YaUcVuWp26VZxhUqg0IytJQYuqLjpcBipwAU2",
-	"Dk1jl9DQWs1lzRuKco/tQ/a37AJnf08XM/trMu+sizhDyyZOl4tvm23cVc2T4tgkX4V/dwd4w8UMormx",
-	"LBpF/POJnpPMerrNZNVcW/sOUsveLOvd+ZzNecvJNLt2focMArMhrGku6CvDe4pHpSLQxKrBxmjVMREG",
-	"RBTA1YwLcoqGX4T65R2mkn88HV2Y3/XLQBJlVnLCQhmWNAnbM4bpAXqBHzEXQLXKIYYoq6D0yvwmrGln",
-	"QY9g8SoNTjjSJHDRGGktH2LScJIUu6zsGmLZY/2wOgW16Df//Cef/d4vf/O//vazf/6+RWz1QQQAK1Ur",
-	"ZtP5tGUGY5bR8pWxdm0Rf4LtqmCvuqhJSG/GOzQI5YPxM6ahqhL60+r/SuRHiX+lkZHcFaat5x/6sbBI",
-	"wKS0LCybA7CwcMOICVI+qKBA1xsNekxKqUsVDP7GWOFqAXdjLmkErcozQKwEHSX6bbUC25MR8Fcaefm+",
-	"trSJkWoHSy/f1KyVxoSy/fq0J2d4yvk2Y/7sq0QKDJjVZDiPAVr3W0Ds0YQ6CYNnDFZH4+m8HJ+OGUTn",
-	"zCoJ5g4jPx61JdEqL9uROGr7hxxkG4Ph795y+x5gVkADK3OPO+2de0t37m/fWGrf2W6srjn60C8Isr23",
-	"u6SALsjh0PdYpQWhnAqKGzCNUYtBXA1tO7eI83yp7R0t7QBeMfoMFVp7xk2zlGuGqXf6c7HfZxZ5sn/D",
-	"Is7HH3/88f37Ozv7d+7cv99uv3BIOcO1iNOoNWq1tdrGfq2xslmrvXAkJyVgINOBfBEDYBk8ZIz0QxDm",
-	"KCf1VdL3+TAGn1kXYnAolELw0+lA5Q2cIJTVkJ1DJC8l3YiJHvRZJQ8HjG/v7YIex0MCLEVVRsgsmgrz",
-	"8YX6ASw9gQhBqJD6DdGylurAEd4RLJCVoECSODzEMCXo3cntvgPm+sJ6p4sLbRBg0nFsnmvWIgViINsQ",
-	"c33tzfa9M4u0YQ3u4DyuvZHsTKifoddrb3rs9Ex1bPN6lTg3KA+579JAiSQOuUac+zf37zzcsW2ePH3y",
-	"eDf7J6iu2R/UN22b58Zg27zHTsuiRxura2Up7VQqDuw9Wcp8+8njXUeh8sDxFgxEbTJgkct4vMS4G3pS",
-	"GX186wZZ2dxYI0OuTWJZo8oRG8RScSfy/wBV21l2VLwr8+TVZChsyKHiYcjZ+Lhgmk6LHLGRIALqqVv4",
-	"hzwxwPZFcZAWcY6uHTvk0xCMKJ0RcdD4YZi3WiU9d0XCiuyoII7k+pFLBVuSe9mKI7/fZ94SfNm2OYSk",
-	"RQq8R7bYUnN3crugPDqhspKL7Ni2nCpxeqHceOACp0vCO1rykC3AzQNptTg0PYPt5OBp8HNVQwCsBbdv",
-	"7gv0F+/c/Ojm/k1crUmB/RV5HHsscTkRQhjkGSA/bRGHrXRqbrPZ2NzounW33tyk3U636W5sbq51O5uN",
-	"ZmOdsmadNdeam53NlaZLm5urm5v1zvrGaqOzsboqF75RJQ4aa/dDuTZA5oWzZNv8TcruzuSfGeItHpRK",
-	"BVIBVqq42HiyZa/ynUyv5fY97dLHT+MJQPtCGNEIIE3BH0oDgRHsz5fa6gZZgqocLaKCDtSvWGIOTWuS",
-	"BpBuAv+IQe0lJKCqRhFYEJJrKCYmJL3L/ZAvyS+pmnxLu57+SurzU1+A4e4lngzIdjwGkTtzFbV37uET",
-	"MfRjJiotsn2POMie7rGRY5H2PeK0mRuxGP62uXP75j7pxfFAtJaXlUWyyrg3CH0eV/ujzKVedcP+snZZ",
-	"iu8K/zW7Voc+0h1rkbF7xlK0BMQJ4e42dyaw0GSoRT4qT8dWei6y/NTtdpr19Tp1mbtR91ht3VutsdUV",
-	"b3WdddbXmeetrqw3601vbc3zOnVv3VvfqHXrjQ1Wb7jeRrOh/Du+FAFw10paUS7lGH8qZtCBf49hzirt",
-	"A3UY4my276sqhIWyK+l2gWPKTZMxKlVym8Vp9cIo7BPZjTzgNnf2Hrb3yfLxyrLscBnaCGcLWmgTsp+U",
-	"4ZF7MgQBD8nXSVwsCW/TRcZsnuZ6NpqkFw6lqAw4xn5MhlxqcodYk9Z5viSXRHWJ7jUcbH8ooFiicMMB",
-	"3L3IS3SF3LGqtkkZRoD17YLtVaG+r2TTPmqNem3aDmUHZNogJReYARNzAphaFp0AlBcGSbkgP6iychSi",
-	"jeMwV2/V5p0R8WPBgu45BZ6M9LEgVJJ6RgSSEpHNsYu5BR2yG4sU89UsPtr8AvKjRdwQc8RVUkgy9q1s",
-	"STabzylXTpWpp5KA3sRxAjiD5PluqKtOUTdODQZpIlAxoevIj0mf+qBIskiMwRmUtkmPcm/pJPLjmHFL",
-	"LhNEeOUtOoYSgFIfIGPfTeJQIQie+VHqJJHHVDsn0wWy0RR5n3J6yEBOKz8MPO1tq9glzNCJwuGgYqFk",
-	"06VubPNPkH17L8vfWlb1cJYVR8eQy7Db9cHjpdQ6eaf4kgSw/E3cY324i771LfJo6LtHRMQ0im2+b5ys",
-	"FF+wbM8nieABljMhB5BfdaFHCmTsxyIDki6shH8JS2edwRWq48A4cYdRAL9JnbANG1El26TrRyJGNoOR",
-	"pDRhSwtCFz2Ba3D5uLH8Jr15z4rjc2xe/gRcTcVtM0xmWX4s+Q3nV7GUSsRJcj3IPrdzN0R2a/J3RwUV",
-	"acdxRM/mMN8l0SZLd4idY4Qt8u03d55sP7u5e+Ojh092Dto79w72H967+eDMLhHbliKeXdKXfpIzWHX5",
-	"Eg+juLfUNFz8x43l8U73Hj+8e/PG/sHuzthifTfw+358rV6zS4my861vkfxUNcgM7I5Lowj9pYjbcBJm",
-	"pbIquSlpI635lYQF93UG2uKiFtkWF0knPJVsTV/QEA1ZZOIobmvVsWIlEcyLi099dkISWc9D7+Diogod",
-	"kWQq1arkIu2FJ/IW6Az9QPag7B2Li8k2Ly5aia6ajAkVTtVN/m61xsWAwtVK0vLz6bVaxc8Wbq/044JM",
-	"XQJL6xr6SsmOUEA0Wl5lJuVJoly1Wi0KcclPKLhVq1VHxVuS3FVsGW4p9C3mbhm8fsSsK1b2fq5bluoe",
-	"lL8aYCDMl63sG+IFJI9ppetIEGElniBNTJEdSCo6qBOzRw/B+Tge0G+ZUxOtKfk7sNqz0t3A246yRNjt",
-	"ChY7pAy/+dxjpxZSZE2FucMxVw1sLpWCLRJJgRHDK1T6ved3uyySenp6glV4ViKXRiwToB3GNGjp5DAp",
-	"LNrcgR8dkFONE9crBlmgQvOWTCZ2TxuNaJ8R0aMDKddl8pytrHsduUE2kxndAKrzafWLcVo6czYtWJhM",
-	"1RcZOT2t1OekauN2rrxsthSyLnucL41Uc3LZ0s2N1bqTlj5GgaxZawLIbNxjudx8LReqCYB4Ic/R0O3J",
-	"idmlybxXrW4Sjo1I7i7lhA4GAVA3QNLBvmBYZrIxEP3dY3CQ+7poo2b+cohwstUYrawTFS5+dEaA1VwF",
-	"HsCK+pHNs7E2WznBQY8TeoCK4YIcMTZQmhPlYH1RMbjsNGZcrrniG5h5bXNA9IvDMFB5JlhWBrO3sfx8",
-	"n/EhYTyORlI8GkG7KL0V2ox5i4spjFquHONY5EnZAOKAiDeIrQ1KQXIbWKQzitlSGt0dh8AgyT4L2FHY",
-	"Jzfklb4giBsORuq6SIIG5KCMjXXEqKTzRF/NoSdYsHUwmwGL5IBScinLoy188A864YDxGLsH6WLJC12R",
-	"SiEO2A4dOvCXItZVsulyzxdxGMn5HNCBL8AFd9BPpN+DMPA0YOYy0D3om0Bc8oT6ccAQL012PivwZCuR",
-	"A2YWD5XdlYuD1U2XU9YiqpEA8DoDQoOVxc/WvAIWIT3Pi04eRYB0WBCeqO2b5ICRu5loDDpGN7+DmZ2B",
-	"Lxa6yG4LcVxefd1bcvny9t7uZ3/027/53u9k1jq/zKZsEBTpiSQP4G0hV95dFYvy859+8ce/+/l//p0v",
-	"f/THChYB4oi27xMKwrCoprMJ/GONQBiCq8FR4XvVgtyKFlTXjxH7CsNTRmDi07wpXUKDTUYf0zGNlJTx",
-	"Uh9zDan9jNihj0PTeaEFSyDGjPkRJsVwnKGSGjWC32ILuKQUa5ILzA1514/62s8iMGIRFkRHFOY0d/nU",
-	"BxkLw7/ALkzj9G5HZGxcTWWWoXGhvjmW1xqgoZvCDVSgULiDJBUUavPidTiCbejT6Ih5WTxT2JJjBHYb",
-	"KUhufV0809uVArv6gh5GjNkcn6XlukQe5gTFDWtqqa4FrUCCX6GlnDGm2nFpVdHW3NVOrWypU7CpJ18t",
-	"q6D2tMppK2mMZvIppWqwHK6uJVYYT67smaVR0NNiyC0YSCLKlmNTdLyWtQGrE0yK4TC2yCFTNdQ8j3lb",
-	"RDCmYqvRAG8GyUhoLCMqtmbVic3uJAw4OewozyQTNWUT5Gq2NqsmAKQUfV+cyPs/X5KYYPx5J61LjCWJ",
-	"sQQxRJ/iqOROYD1j7YDRdYGNqEvp12oKB4k8UCXusDlBCZoQJV01a81WQSyTAlyGoJmnsOX6UhqxCKQv",
-	"BDDz1epMUIuxWPmWDqVXoimE31uFSH1FQShRKZ8ZLooK0oXMSuCra9UJyH/qy1L9hdomGi8wsTVq5L5W",
-	"ksIZaQQ/m69jt4WUeOJkUKJVmbRMAT2wNMONL1fM7zNSPmKD2AJ4iEPmVdBrVwCbld0UseDsUp5+LTIH",
-	"At04AkEFvpc5sy0DTEHV5hvV9BDBaNqx1CuBVkrIa4GHtggltaUOFZAcrHW1LBqspW7BkCc9yrO7WTUW",
-	"XEpjetBzCRsFFWbGYH01bKI8AP0+XULPJvIaR8SjgLXg6gH16nQQQNluXf43X2GgXtMyvwoFJA5GHDqt",
-	"JN1nQSCk9sSMUjw1jEaBrwJiZXvlkjYlsy4IK6nIa/N6PU09T0LxhaqEbaW818ovUhjlMvVamdLZkIfX",
-	"jZh2DeONLCRLJYJ2wXITs4iL/HZJFivPV2UrnwM4do2hzIJ9Z5C99sfL/ahEWWDEwiI56GVSNuVIKN6G",
-	"nU9LfFDmgAQKsJoN6NKdrzQgczkXvAR2t4gRxrth5Gqk5cB3GRcMg1yldNT1WVRqlbYH1O2xpUa1lvHS",
-	"wW9E/nZmlcSw36fRCGC44JYAHYZMtPVLgbhcjE+UczGiniI8hI5CSjstWLdlr6UkqK3UKtWqanhS/aED",
-	"v9QqrVTrMAu5WhCfNMv+LNscMgPExUdwYYz5EibMAA0zJhSMjA4HEqBklFu6yCoGFEZM0pCrtH8QbeMQ",
-	"XoO8Qa3j43GdG96clJ1XqulB3GOQlX0Qdg/oQTrEAwB8lGpUZWrYmS4wNp7wQcomFWZS62rfcxJM7mIq",
-	"mi+yIpvN0UjXyvFqE0PWlr+IuWHkEWw9fuwTBm2pfHRlZUvLpPqvGSnX5drXazUrsbPVa5Jb6Nsrn1un",
-	"zTxgRiPhMQI42RykHJjFTcXQdXa3Nl8q1eCYRR0a+31lx8ht7p1EQU/2WScRbGvqw5OR5B0KFsMlkQtB",
-	"eKNjD85mnYbv4hpdqyETStwN8JcIo/igM7qWgWjHB2HkseiaPD66YVJY8JoKM8w+uPZ8zV15sMJex8/X",
-	"3WhlOzp+NcTnyZm4VkxiwOfokj9AUecaXHf4AEhJI13jA2dsOT9CPGvjEuoEzq7yoLcHzMUyG2Yoprez",
-	"zrVLrl96d157frI/fPxqd/MmXz8dvhBHz9Zr32ncuNu82Wvc2rn57E79Fd8JdlZ6jy6y8nE0NC48wIlJ",
-	"Qk4NDK2MeaalVkEueCtIBaR9VexhciLsmDGjAmdL5cmBMUhDQsO5kjpEzSLNWl3+Z0X+p4mXdxN+b2xa",
-	"ZLVWA563WltJzZlgNgXtDnA2zFXxU8uvOv0ZS/WCysZJdPVdzwgcVFKILmB8BVBzU3R42mQZaATwzGc0",
-	"RNKaq6U8t/M0zO3yPC/kyGWeFxRvOcA7ea4XFOT9nC2BuOdqrpHAZ7aEMwPi0ryN5x1Deo7h1p7nlRzy",
-	"89lLAOBDkpaiTaNW09EaqhQAHSQ4S8ufCkx6SdNh30AKoqTaSXkLuu1y0hACxMGBMCvXYQKMFgSWFBJG",
-	"7rVS8SnJ59G6Ely6UnRUrkj53azrZ9I4VPPlXFv5ce2mkF8+B+baBaDWqlJsbeKumIaY7N7ydeqpUeIr",
-	"9dmvPOFUOZSZhy+tzH7pVhh1fM9jHN9ozn7jQRjfCoccP9HYnP3Cfhjep3ykpgMRQKvzLMEul5ocDdrg",
-	"XEI8Wnh3jmm10Xz7hNNj6ge0EzAk1EShMcaeQH3tQ8gLLyghpZeSTOR10E5yxxUsSKlVcodRIBUtyg9L",
-	"rVK7xwL5Z0JU31JeTKVOLggVSMPyMmIrTcmRTYwKh0U4O5HiDPRgJfYyDUeaDWW5/a7iU5JImItEzywt",
-	"yTkvDaMAI87JghaSFgzPtMi0MPFtg7hq6igVXqd1NSaQLUxsZhLPJnc9WfCa/I5BDDYNxyAUL9j8WyS9",
-	"XUhMj5ggumyU7wkrb28y9DpdxrQMEuYCFONID0kaSqYKfqQnJn2UPTZ+H0Ak3qh6Avmr4wbWDDlDk/xC",
-	"QtlLBdpc2JIS4/IyuZGNSudeGvHjpcIfMdIqKYfR2JPte6hOLi+PPWrfU1r1xBOEpWOk+gquZ3lqQy70",
-	"upBrU2ZcfqPcYS2ykB7iBXJW0RN9qC7Oy7AT9KZlmAoM7w2aOs7INUJPqK/HWw3GLvbyG/TW9f24Reo1",
-	"MBjKg3l9JIedOZnwBM5iiyzAaVRtNUpWiyzoo5d50iILpuMGLeTE1JtjZwsa4DlCzU9ZTy2bwwLKeYYB",
-	"qwbhIdixqqD+WzDvKqpw1T4dlMtxhVxDwx2Jq8qMWUm24GaKtFFWdgkwYqTGC9Ql1H6f0OBIED+uWCTx",
-	"06kqTBixghF8GVM21BKCLSjj1uh2E3dkOwhwU2Yuj/rMrtcinywYzvqCRRZMx/0lvA3cRwFHItA0rG2F",
-	"wMez6ws2KLV0FpYgQSFcLuOZZB4vz86rLaW6NwjDg1AYTHzoEoT9KNYxnFCfCSNRzInXKV6CZfME4CKD",
-	"AwEv51BLQRxwMhh0qVdUG5rANznw3SNd0tJgEZwSdmHz8mXCPlzV8ySjIdY2OU/SrtFcON4ODYUqtqeI",
-	"nLFIyuOwGRX1mAldGTWMSEyjQxaTTnjKBNh21K4KCMRSKY+dYBhFPmcC74NO5B/24uRPL6Inghz7YkgD",
-	"4g6jY6YiCgq4FYstslgAIcmNM4NWUiFuj8kdTTOvdXEw8GYs5jFSct0kSCoV4jEe+hCCBXWG3BimrBFv",
-	"BPS9hZ1BpIKmw1x/KTRKRWGaQLDmsCNYrF7OEa2KzjFDtkChEvww6YyIcGkAR8CNwsEA/gUIcN0w6qvz",
-	"IEYQOecL9EPaPHsCUnswQXdcxsPdB8kFUgq0s348XCDnu7f5eJBAki65NTWsoUoyeJlIFlLfThAafCYg",
-	"QE9e5B2W5GILxJ69d7+9xLgbjQaQ0Th0j1hcJW0WJ+Vr1XFTePzoYNIAiWPVsdCs/CCUEgvrD8IYGCzm",
-	"Do9UOWBKglDEqZW6T0dKlJCbi8G5CH8rzwT1A50nVLN5Pv5k08GQBo0NJyVGXtEpp6i+0FhuWoyFkpgH",
-	"7qa5bIA56Ub+4qhgfoDPvd7WQUo2d8KOaOHSte4w6l2HfzoWyT6Qqlz+Abq6W3vDGP3hkFlXeGM7CO6P",
-	"8DVR6HBvqPrbdoPCo9ss+yjfa/JsLwx8d1R4EyMTcg0mmz51Lbavse3TEHhTSgrkXA+90TktU9ifPJDb",
-	"Gd4D3c6yVU159czKdHxDs95z9pp/L9flLc19z9ll/r1clym8+jn7LLyYdKruWe0YOUevpjfntwcaKOQx",
-	"e4X2wLRWkeSNZ1di18TveXOZNnXbS85msnkTAxe0AMjZSVIS8G1ZNadG6Z5DlruIDRMXR5PdB2vmVVsz",
-	"b+hLviA0vDWDZpqS7XOStfhtpeqLuilyds+idqUOXRVi+TBS+Y2ti7HapRaxS9Vq1S6d5SybzwkkcH8t",
-	"zJt3yIIKh1xCtbvIqhKDn0cW3mBwkF1C1GU5/ae1Wt0uWfpBhpPg8+yztPS0fPaG2JDDi+20R7lkEbuU",
-	"NrJLJrdyiZwlvWrJXHep92XMYww9F+DtZNNP5ngtbf0GOgEHGLz8kpyRM/IyM6DUFIk9mrzbJdn47IMJ",
-	"8v2YILcnmVEQvLaAO4aaxkz3SGWmHdIwZLR5YXyxOlwAPUMW5LlaUDSVOVQtspD8mh4nSZZxwRo53RSZ",
-	"0Ks+PrIL3zNa3Ujh0LTIJ5Pb6iZviDol+oykRyQ9IC2zqQ7anZmMno6u3fvtN4nN88D3zhzZsHT2Ul47",
-	"s6JclhOYSmOE3SOo3VSE98RgZ2N5AAB4nIAWKiqpVQxLpJy7kIDNCxFzyaDAQXPQDSPcg/Tz5widm1Jp",
-	"YFoM3ZTXdDBd/nTk4staBTCa+SOUcO8Uos84brw5DQFiTufIRMiEaNscMhF0JhWayiclHi3Tgb+UsNdl",
-	"c8Jq33MsjfUJxQ1W5ZdXapWZmQ5ymHUYwtasLBc5aIzyU4jnqk4xYjnMyMEF1BdMvFXrC6nNcQ9LCWPk",
-	"P6bSgjXEHPFfdsb27E16SltoLg78GFx7Dm4nlnqK3Z5K5FP5uDr8WvLeoVBHEuFN1IuQrclDlbfkEZdy",
-	"KAAJ+eNgqNN5iT4XMaMeRkqgZTwKh6BvZHKUkpLCTx7visq89qJDlg0Z+0ZHjBlp+9xBY/PHgsEBPkCG",
-	"fQXhQwm7ldxWzNS0C83nV7YnF7adom4XL5s0bfDdRhTNcSddpoDNhxijr1SM0ZxizlsNPZrj+y3Qu+U5",
-	"kEpVU+pkwBVAB6tWqy9zGvg70ryX1RAuon9/UP3eveo3XT07NDHt8ht4V1KkCmWQe66Ly1aBAMh3v0s+",
-	"eVnJRQ/IB9VM3SgL3qvqQl1aXblUAME8uk4ie6GiEzATQB76fgwRBxZReavnDjywbJ6ABaSCXFkw5qnw",
-	"gCk4GJCuhk8nuPgtm49jX0D+OGPeVHPxX3z5o5/lgPohBTDKVgiQ5MlDm48pF2r4dlJQYC951iIPQg6F",
-	"yOYUGr1s4vDcTsa5XX9kqucv36nB9TfLgznRUal6Vh5O7Fk5OS8gF+9r1EhfZNzKUlFh3a78APFSKgKC",
-	"BEADgJCOGPVG5DDkLIM5afNmrTaOZSB3HLEvwe3eg6AAgL5WTKcPmNlxNCI+JnIGSCby91iyo6KDugYJ",
-	"5OB6FgI5mo6RIMNBPhmWbOfHLmJfTlnXEYLcudSNr0qPkRGLW0UIzebGai1VjiW1ZvB7RFbJ0GoFzKJZ",
-	"W1E5pHDYUyUCoEfmUiVylS+VCrGlcJYRdsGkThiy50uXFvKx09l+NN1ufrH+Zn8Qj6aJ8Bo/Q+0RLqp2",
-	"NlCu4HHvth8+UOnub0mob8udN4IJWZoMEI9F7lpqx8Rlv4iA/g5dZzir9IP/ZsR1hR3xlXCi0YQNxUXE",
-	"C7jE3hQdYohN/s4E8/aDm3eHdP2V9+LFg43bx0fuzehybrIdsvRBYn9PzhokseyFXpa3eP6+rUCJ5eCY",
-	"KXBpBWmEwWtZ8x9CFGNgn1YIVGNLy4G73rh64I1z0/IbGNuu1yILBopbIGcWeUP8Qx5G7H5uPGOODY3A",
-	"9F2ykJ3pAmkpWZh5yejIt98k40w9H5bZnfFY4YVjGSqsfKj8XGOxwmMy/rgengEB02gBvudMBAOYVWsx",
-	"59xQwzugsvGFAAEmFm6U35kLEACbv10fRmoPx9hShZFjWn+oImWRkLuMOHhzg7W8UUmhWlC8looWIBnp",
-	"cNCOXHCbiyzQj59ghbWwMdSccF0GMaBlhfSkABcrVRNIDoQDITwOz+DXZACrT8LIwxDzEOsogU0fiziD",
-	"LDiOs4PSflYMTguGnPpYccYouJcnCqQpIua7MONb5KQXCmbzKDxR2fqq/DtiSgntVZA0tMOEa0b8GklO",
-	"FNMjBauOA04KxAvaZ18zf4HRR1S6knA5xVrmCpfTbecX9Y0Dn2XBf9shcnOz1a3zc8ivuNT/b0zWx+Ig",
-	"70rQf8iTosPqDt7K2VMKzFhL++NC2PuwwW+7H3eF1+3dHkXPPlrdj2nvzgeL/NfRIt9CijMI3gZWnBW9",
-	"DRSwMC5hA3OWsmsumU/9oS313636XpqpGhEYx5DHfqBA7zCJyVImxTBCex2U4iZlZVppWGRFPmoWQ8Ja",
-	"pOtzhGcbm6X89xP5odw0b6n2803X75Ky/oKaH7l27RpZSX0TcKunjRIM9KtwSMwJN6KTH4cGbQUL1Ro8",
-	"EfMpJ2Tc56AqgYIANU8Z3oImM6UgsNQphurxBbWVsbLBk/SUsYZKQ8lF9KiiCOl6byGytdJitB0SIUlB",
-	"KM5kagkp4akIAADNzy4WwA9rmNjE0EmxCpWYV8AeZqsQf+NDZQw1ly+VYIT97cwuCJ1IvuNvzC//TqgY",
-	"/VaSX/Bb3pzzuVKD/Xuwzc9bZ3wufvFBav8qSe1IoO9UcDcUmM9faFvZ1JWxNJUn+18/Of1imSum3JSY",
-	"idgufcjDeH9QMDPJt2rznJg8HL+XZsnGls6vKORRyN1fIGc4nnlzBxLbrUbDmwXVCzHL2kialLUfD7QZ",
-	"h+OdhrBrczMAqKGkTD55QBt0U9jdQu7A/DAa45GeBUj02VC8M1/WgBuzoXnfurE+2XAjSuqqcy5w4Kk4",
-	"wJMggG0+jgF8bhBgkmIAn98m/gEH4RuHgzCxgNzFoGAPErb4fjBhNWJrOoyrAR1VqzI39mi2/SUgSPVm",
-	"zItEmqsl++7BSOe8lLYufal80Hu+kokEswWdt5pHgHm5+iyszjGc9+GwOLq//unmfpuu1esvXl/f771u",
-	"RzNkiw/+jG9GhkEwib1nVRgDeSxYqnxEi9QsDVu5SmZDQiZkhaiQxykqpPPtN8e5ui1nkpSOldfgzCmC",
-	"RaqmltJRAM5L/tME9qjz5qfgPeqJA+zjrLknyJzZ8colN6A2qiaYGJ4mml8RZuM5PRwz4B0z62TMIafi",
-	"yOjQmASzaHPTbasvZakKZoATTWqfXrAx34XNJyHvGG5quKanISpOeidFV0zCpiM2YDTO+Bx8r5XHz1MB",
-	"7mmOCZZoTeD3oJuuzwLPwgRwlR+d+LR79JgRfwbUnqrND3Zv8HqUBVMS1oDGPdlrMoJKlVxPSsotFGEi",
-	"SNj3obzeVq6wFgCrAkyhH1tpyb0rAtXT+3phALxvsqNmcgnGKwKES4HNdL8XAUXT714K8ispo/eWXDmq",
-	"/3mhzArNr2Zq5wE10wfj3eCaTWXPM0HOJrLNCwOeJST1QSl6i5hnmWv+HetE21ka1xEPxCBkbRXuVISx",
-	"VRda5jLNoj/HYfgeQc+malHvFxFt7/HNJba+7maQz3KAcYaRZ5r6fDCMM7hkcyCk7X3sbt5p3Ll9vHr9",
-	"7oOT67efj+5hoyIS2UPhbrRfrO+/aMf+46fN44+PXtglckZeJl9PajrOAGjTTeb4eB4qrn4+7LYUnnoG",
-	"fFv6lfsse2via9Q7ptxlnnrtQJz4sQsT0PD6hOCI8kBvSRkM7BoQvA/cgArhdxVF4AcUZFimbZ9yvwv+",
-	"xXS7DlTVbjVJwLVOth6/j3DYB90hd7FVYRkOkreS8fTp6cGJ7+kNqW82asXHPeYf9uLic7ANHqDGh88+",
-	"qVl1q/ESiCIPapct5IRtax9A7N6r87RYs6eA8q7Z/kVYOxXwhRMWBBDkxRNF5yIYd0rKSMs7TFb1J4Hh",
-	"aZaqoe/U8Kd1QwhyUgCrm4yNZ2BfC1Yeoc7ANRfImeaZCcc0YvDhgxlfySD+1Y3AfJpB5DH30r1eSFjI",
-	"OFJfylzepP9MFjbPLBesbBMz0yyyTPl/CeZf9ke1S2pJTKwz/zlCsky0RRY0By02y/NSuSLAEovNMpy0",
-	"RRbMbLT4ToGhtsiC5JaTWyFfndAsy15bZEHx1nyrs8xf6b81bZ1laEwz3xZZqM0DkKilPgWUmFL0+bAS",
-	"x93fy28yfc2HKjJTAi7atDLYICadKYl+WCTlLFLIuWxaJm8uwoNM8T5NMmvNeE1F6xaARizCQ4xpsHlq",
-	"QpwdyaByqa8kmCG3mxjD0FagFb4gjVpTDlqJw/IiyKYYLuSwBIQye9FAhJj0hpHGqia/zXNxyDAnGssv",
-	"WKpSO4XPKaALl0bRqDXBJldAs8A4lRTskIdEmSyqCgQhBQixSGcETyMqYms8cR2Doyv56OgUcMQigX/E",
-	"iqgjrQyNTwAeGS9isbFaNwKPFAvlf0CTuSo0makWyWZqkSRlHpKm/AU2W8MKVaYYKW1usFKSK02kHMs+",
-	"zxopc0a7OUws6t0EAuXcBqQPpqN3gfTxPk1HGuAjYWwJq2wia+EhsPL3C/QxzQy0/KpNh95pQ3T2juPe",
-	"ndGhe7T9AQXk66nt5iWRFh4GX5Ah91jX58yrkm3zHVzECtlYrU/FCsmouDpFUINzzIMJorVdSS8zPduZ",
-	"WoYLBmLVyuAEDBHL5heAESHlb79RXv7KJcBDzi3T58OX8xns2dixyWFjY0joecCQbHjzjMjmGa7tmUFo",
-	"mDJ/wchmE8SIlB/ectiyQdJPT8ycmBsgs86JuYG5kVhH1UFQNMzj9cagSlBDQP4Ao/H7bByN5KsG4zEx",
-	"WPMbiuMxn/B5QY/xvGgehebnA/Q4h5v4HTiGc5GzF+GHlwmjvTjoxwfJ/63jfrw/sf9herPnwUCmXRQT",
-	"8EA2VutftfDaq9MIPqgB7xssRFOkES/E7IC6vDhelLf1NZF15ST9JBAj+u8w8g99fiDgZCKm2jvG3Zjd",
-	"NBUSz4swbpY0l1WV/olpkg87MfW5rsUn207meyQpSSxVEMbjaEQGLCK4ooUkSpubsijxc/rafZz54NTo",
-	"LKl7hPpVUDVwrJM1jZzjYUuVdk5LDtVsnldmztXf+Ys7ZSPGpBTwqz/5/L/85LO/++EXP/vlOfUYUxda",
-	"mzGladr8/eRpGsnQmGBRb+JfagsGkRR+49G1pfp7yurMJnVmkjizcJHJKNVo2lmcR7UFkkYoJ1JiOWRR",
-	"MT/U0noXjAYqb9g87rF+K9NFDOECjl1aqtslh8Sh/PeKXXIul0GaNevfZnHBpm/Uyb+piZaPFX+8ULrl",
-	"1WZZqn07SH6a56UCOV5FwmVhZebUCXXzy6dbqp7mTboUCX66fOttqowXvLwuoigaufwHdfErmnipaA9p",
-	"4f2pj8WYtELuS4swEBDUgckNtjx++VYsUm+CfKcyzb5auuT6Xrjbe/K6fbTZeHgYPIr2T6MLShkfVNCv",
-	"WdwlEjDAhtHhYZ/xGA3X1POYN0bKKKCJcQGtRRaW6gtSqFpY+f/Yu4LdZk4g/CqIS73S7lp2/0v9H2up",
-	"h19VIrlSD3UOxEts5F12BbhRWuXQ9+ip9z5W+xzVzMAuu97YjpSo+aPcDAuGgWGYD5iZb87HDy5Pb1eX",
-	"PrCMUe4ID1MhIuHaU7CADmK+Nz6dfQqPz6LIWKYNixXE0UhgLJN7+KuKlJlcy3sfw/j9I2Hr6gaE/luk",
-	"7ylr1ZWrm54To8sv/KBqM/QM0Soraz3iqsj6Ki94l/fPH3/++/dfz3/Sd67a0ZO+tcaHbZOT0cHwyV9r",
-	"qhl76oyNQWMPPsFb5znYjMY3r4CbYUoI7P28E46FGRoeCSs6EDYHjeopnhD7vPAwD515fTgKPQKGsE5e",
-	"525tRY6JzwKoUO4dONY8LXSec4V2XgJ8oKG3hYZg7v9X+DN4333a9eZbMZYcuxNDqf+BSr4WVNJDCfaJ",
-	"7eSlrr/QcgTWndwcjHIPuESUqJAz+OKXG5h+sbf7ldpqdNkOmSm3xX4pHCZA3bQoAWiB9beQa1MXB1QQ",
-	"0iCdvwfWp+sdGgc2oZMEn8JYRw1sBW4nhXXZLOEph+W6GFlbv1Otx+OVxVP+qzAKzRlAIFFB0orxbB6k",
-	"QDv+POVSHyqQI23mjKddYh4nPsWJ7+LErFdp5mshHd9Gv/0fIJGhHUzcw344H2ZA1d6YzIcZRyWgBXEX",
-	"tSDuIrJK4b/MKdHR6EyGTUKpSlJv4bcV2a0Rv6kym/Eb2q2V3wD4gszI4g28M1Q83JZq050kffZnXDjX",
-	"pfct15ZeLb/YHIXOpXzUZ5UTnNIvOOQX0NAupGi1/BL6T4E3J0BRxM+4HAp8zmrYsJ3kHHlXjdTsJ1nK",
-	"fV0FIuUhK+QJ2vB7XrtN7jL7YJ2srF8Cp2kizRenCCNZBKhBE0N0NVJbJzb7wUci3SMXI5vaKrQ9hfKO",
-	"eo8kZ0W9sVM0s8sqocVWAn7IvMVfyu5UKQFWTIlRMixpp9TFKV7FATZcMF+DtVSnYbyR+pRdPCy4506c",
-	"1EIDjkpsEsyWyP9Q++6FKZDxPpIuqKRBYIHgV9iwLpPc24bU9zqq2jI8mmeiIdOuhkFdo9YvNnTYC4Nl",
-	"GqOsZKKolFbWodHnmqOJinBEnY8jjJyFUMRKtlPW1QYDZve3TIApiNjCBWZrwRKm2ivV1WffdcA1XYc9",
-	"2AGODvYyuMNa/J8cTxi80jXCyLF2ZkdCfVA+WnmN6HM2AZ7qhrHA44WOcaLYdGuOMODH6NtVWQSgkKw5",
-	"wTVTH5ok9RHzgqKU0uvNsaP2tPW3KcptbZTbVXShSngPZrMjtFU2H1Hb3EoNaBBgGv8h/Ga3D4zGyE5D",
-	"gdzRYOJyEY2asoluKoDcLBRJcras6WVWoTAk4E7oIueP/wUAAP//",
+	"7L17cxzJlR/6VfL2SIFuutDobjRejWAoQIIPDIckyAaHHE7RqOyqbHQNqrOaldUAmgxE6O7Ku7K9vt4I",
+	"h7yWVn7Iobt2hL1abdhr75XW+2FszYzmr/0KN/KczHp19gsAHyNxI3ZEdGVl5ePkyfP8ndclN+wPQs54",
+	"LEqt1yV2RvuDgMG/d4KjMPLjXv9gNMBfPCbcyB/EfshLrdJBj5FuOIyIR2NKBlHoMiF8fkRi1h8ENGaC",
+	"lLuMxsOIEcppMBK+sIgYiUP5wiH+xCziC8LDmNB+KN/tsX6lWrJKYtjv02g07TtUD5DEMEKrdEKDIZMj",
+	"9WPWF6XW569LAe2w4JDJAcP7bsAo9/lRyVKPXvVKreSfJA5JHFEu5PhLVklP5dD3Sq1SMvakk3Nr/Asn",
+	"NPA9Cot0mW9kujF9RbCAuZf+SNqL6Rt0eNRnPL78XHIdnb+wSnEY06DUap5bpbNlEQ4jl5VapYcHN8m1",
+	"R0MWjXwkBZLQIJFESLphRHblyPYTKrhGKPfI3SE9ZT4p9+B/3SAceruhKyrkq3////72r/7jVz/65Vf/",
+	"4hdf/vwHX//pH339kx98/Ys/++q//ejrv/71lz/8LxZRNE8iJgYhF4yURUzjoSCNWq1ikRMWdWjs9y0y",
+	"CKjLemHgsYg4egUc4nM3GHrMq5bOrdKOIvQH4SeyAfPa6YHKH5/bhaNBXMrlOegwMmBRN4z6zCMd5tKh",
+	"YHItIoYnhQTYMRE4bJ/DSsl1FiyukrF+YyqOBSkXD16FhDwY5Y/a/dBjwU4Ui2pzo7baIsXjSzhjniiM",
+	"IHfwWBSF0aEbemysu5KlnvbFUalVukk5nHsR0yjGs50bsqWnJHdA+CEn/aGIiRvymPpcEFgtGmeGMUZM",
+	"S4LAF5fleAgdDBj3/DNy7Zb8kdwMPSaukXJfjpJGsTisrR7WaltrFYs0azWL9JkQ9IglFFBVZLYk0r5o",
+	"IEIyFEwQOUUgUMqJz+H0koc32uTJ409ylPGEi+FgEEYx826HUZ/GZs6qJ9+FNsQLGbJJ9fLY1lzhxjcm",
+	"brwktF3WpcNAD2y+vW9czd53GFlSn1/S33/nm97ATSdd6sszQY8Yd0fkpeRik/YdWINkaNO3Xt5qb3Xj",
+	"6xM33u/LNXEDKoTf9V1g5CSMSNj5grkx8VicXEZzkEP90uSgDr/8J6xSQh57MNCbuYEuyZEuPcSh7uqh",
+	"Lr150slu/6c48p0Ol3QbXP4+GFsTJUf5ci3lJ+RyxuwKyWO9NfZNwwfnI4H1S5OAuqT1zqtlfRd7uj/s",
+	"BL7oSXnwcrtKTXvaYVIYGuA3mLdN4mhE6BH1OZGSVnSFG9wc3+DC1+fb3GZxc4dRxHgcjMiQ007ApNQ4",
+	"eaP3A0Ylieen+XZ29mbEaMykiLmTEVkPqDge39qdMYWkPCY1V2BOLTiv8l/IrXxBjKJxfmtwLIoocr1i",
+	"V2VjH5XsFrnQxaHazFIrjobMKkyjZJV8PhjGqC4lC/zsTvT4+fDmp/WX/ftnXPR314ZSvodLq7S7c7DT",
+	"vnUgP4Vdo7x//MX+7sHDtr9+49HLXvzseXD7BKR9Tvvyrf3Ht5bXVzfcjJ4AutpkVcEqhQMW0TiMDgc0",
+	"okqlo94J5S7z1G+H4tSP3V6p1aWBYMnXdjzvQegLyY/0u69LirwP1Tz6lPtdJqQU44VZjatVOoiG8tWu",
+	"H8QsOuwOuau0osMxrahfapWkhBOEsk2tZJW4/LD+yB06FFJGHsiHVbj8hEsD+Uj+W+6lbgrX7GH+mi0p",
+	"bekQGV6pVfp89UXp/PzFuVU6DaPjwwGNe3Ju+L+LbpxarU9rtUZJ9SgG1FUaXK1k0NCAMEEBz+hhRB6S",
+	"GcrYlz/88y9//StUw37z619/+c9+ltW+Xg6ZiFN9i5Tlx+7e2tmtZGQwNxyMSI8KEnJG+mHEiKYQArvM",
+	"YhZZxLGT7bdLpEXsUt0uORbxufA9RhwkCKdw5G9KrV7OZbHz7urXZh92bTeYdtCT7oqnXL98VSf8qHvU",
+	"u9sOj0NvtL7zsX/UXtuZecLXmnvPOuzjXjeO7ww+aa4HnbETvrpa60494RkLzMVP9/7Nm7mD7faYezwI",
+	"fR6r81Ba6YV9tiLpeWUoWLT8RdhZ9vxoJWYiXg7O+isRE5zFhyf1wzV5Zt3Ij33XF/1D1Cd1P5I3LMo1",
+	"WL/DPM/nR4eeL2I5HTj7DTND0QuirDGSfxy6wVDELJLHnQ7jUM41CuNQjqAwvrAjWis4q7AjVhTzGK3I",
+	"rlco9/s0ECuS3vx+QCM/Hh3GvYiJXhjAAa9uyWdAE4eCRSc+jDUZyQW4U81qTONPC5Jdyp+a3xr+5Pnd",
+	"LosEiFtSPHaMe+e0iDN181waL3vh0UqRT90GElqYT3X1a7P5VGIWnMaokv6KjCp5+8o41ScP2l7wqO7v",
+	"7PT3j4LaU6S7qZzq6c6n++3PBvdurd4+OuocPT7z7xU5FaVsbSqnytpYL86q2n5/l3nDQZAemasVSLxs",
+	"7ykTeW8O/GK7lx741ffrwBdO4afJ5ix2DNNNnX0O07bTDmLaqngSM9+6oqO4/5m7dbdx987J2o2PH5ze",
+	"uPNsdG/mURyFH68JcTMYPAgeRuKLL27v0uJRZBsz1IKcU+XiZ/E+y27cnCfRcOTS4aTnDU9Ln54d9ph/",
+	"1IulfL/VqOWenPoenAn14IqPYX36QVxw79KDWK99S07ip5qixw+jNmiE3cR4NnZwNCWSMvx5fH/ji62D",
+	"Nl2v15+/unHQe9WOKhbpRmF/zEzyULib7ecbB8/bsf/40+bJZ8fPLXIa+XHMOInDsfZyUesTzvQiI82e",
+	"6jd2fg2Tm3R+JdWiKWB87T6c7/f2fNcvcL4Lflg45EQdwLkOe9Ypi0f+63/6w69++l/HDj4p2yoIIAjC",
+	"U/ktXxDKk2Zhl/TCU3nM3Kn3opp4lRzoC1cuAVgTOoxxAj6XkFy7pin62rWqXapY5NSPe2Bw6Pos8Aj1",
+	"POa1iGNrelc2BgPN2yUnoxzEYPzs02MmiKPedQglfco9Se8j0gm9kfrKac8PGOmEcS81v+opCxIwesKI",
+	"H5NwGFtEhMAqBvSILQnshAoyiHweM4+chsPAI52I0WNoFg0DRuKeL4gXusM+47FaWkHKeqyVbWiql5h6",
+	"npBfi2jcYxGJe5TrURGa7JN8Q7g91pc/dYeCCVxr30udEydMjqklO/NFKvooZqd5H4xOd4u7KrSn27Aa",
+	"ZWR1xDGwKgdo0UkOTDVL/w5xgP4dQiO5JqEActLDcF626dA7a4jO/kncuzs6co93HEtujdvLjTfwRQzf",
+	"0T94LKZ+INIhQvAATEFO1zHQimNBD2nnY4EJEYuHEReVKrl1wqJR3JNngQUChEbD5agcA9pdMUlO7Zr8",
+	"B1Nt1uhPmHB/GbszeCNydxeoW4rVZK3Q6+7qg1X2Kn624UarO9HJS4Mx89wgu2aY23RzMw5mwqUzqW16",
+	"q4SDQ7n3pdbnL5Ax527Oj5u3eo3bu7ee3q2/5LvB7mrv0buTmiSLWpCNGrcywz+BMsb5Z3HFgI+m9pJt",
+	"Iv8lmZV8sRtGjDRqjeZybX25vkF61CM81J9eTj6thlmtyBXcZQGLmQe0kgaKySF56klKXPkFl2MXjHlL",
+	"YmrgD7FLD+8B89fLtz1tG/7DNz/+eXYbyJF/wpC9CdpncCbv0Jid0tHOMO7dhliB8bP4mPqCeaQzwuCn",
+	"/T1yhC/haUwYIjB05Uakw7jHeCzlBuaRcod6JIxI31exeOEx4xaRv+7cW2nfI8I/4rCyhSi7nf29O0+r",
+	"tdVavUX2du5nu5X8DKMbJrr/0rcLrr897oZRxNzY1KnPMYgD5R01OyV9dL1Vt+Z12Ea36da9LbrO1liD",
+	"Nt3N7lpng9YLx+i+cuaBCxl+9FBQp1KO7vquTwOguBaZ7DmUhMxDAnMh8pHASzBmZ8llpfZjScgL9uUw",
+	"lGvuq7vQJREbhFEs5FHyY5EQlsju/4OwPXR7OwN/oe3HcclRpNcfjfGelLea3PNeKGLjptblpsrXk2AS",
+	"duaLeNZu1sd280ANK98PfJsKRZCMZ4aormzGT/wo5FLUKG70mtfobNJVttWtuU223tn06nTDXe022Fan",
+	"Sddr396NfsLpCfUDKfOZ43zUJ1Inv4jDwUAKRyDmBDSWxyN9PBwcRdQzhgAcKEZDcKJCCpWaA4BTnUrx",
+	"JAThDZlcC63TzVqN5Hz3NdJnlGcks/xeT4keqMmPrNVWW8nERG8Yw73mhadzhgbVChSXWUTdbfUqQwHW",
+	"aqvzxXydhhGIwC1yR88OtTq5Pz6HucppaoMfjHKPxyziNIBxjBOBfoyD1zKw6nfSStdq9VqL+LlX51hb",
+	"sOIUeXO2jyte1kkRFnsYGrlz3D42n4rCNYXLC+9MXJFGbb2VxFzC+/MsSGMsCGkv20X1aiNOVmesR3QE",
+	"mpiJSHBQiXt74jIAm9fLQHWHc6xE3XBtq5VQvVTfTviN+ux+FH7B3HjPM1PIAB+Tvd25iAOPi1pE9arv",
+	"zUUhhiOT72dv9y2tzIMwloJjGPmv2IRlcWkQsIgE1D1G9g0Sl4v2j54OlICoPYjpLDPq9tJflwTJ9Amm",
+	"EcnvlCFAM7uuHwSCvK6dS54HdpFc11Noc7OFaR7pLOaizM3CDnwWDkFXz/cl9Q4VTwcDKr+unVeyw3or",
+	"Z1nR7X1f9CkYJ2dRL8+J9U8efwLqHly9Um4nXgjzhN6mE3hK2OmFDa+lvV2M4rND9j3TkCd97y0tehuF",
+	"prwq+GkSJIoPJ2mDoH5DDzrj5NPU+m62cc5Syf/vn371l//RYNv8yQ/GzZvz6J0wSflhNLCYdF5XPcls",
+	"cGqJbz+49fGQbrz0nj9/sHnn5Ni9Fb1FGwTOMBs1kUmuSaa2i9ay8QPjREwMg9gBUwURMYQb9FjELHIK",
+	"KTFyy9BemjFnSt0ITBsYnt7KGiap67JBLMCwWlCWiBvKUcvXjYYPgws19vus1Kqv19ZXN1a3trbWGxvW",
+	"5Y1Zw0i7HtyQe6LUajQmBGnO1eMLq+SLQxeDcLW3Nxv3J1UyucylVuns7EwuinI6NLIunR33s67wur07",
+	"o+jpJ2sHMe3dndO0pr6VCfZlSZIgXDQXNr91/TQQSqy2VlYCt7c8Hk4TDuPBMF5RLqDl1Vpjfdmwditp",
+	"WsEKk1uN/1Rr5ItDDvHaidNJ+5DezAjkZ+E/1YyvKmNvnMOJZDBJPjs9GD5+ubd1i2+cDZ+L46cbRkdP",
+	"koWnjibZ6YTDeGHmgOl3Webw27/6i6/+8J8skHWH6XXye46t6FT5W87OzuySQ8oJY0hZAnpaBB0Jgnkf",
+	"Ka/Z437s08B/ZYzXT0ybviAi9oNA6d6+fkvyFu5lwviVwZGMWLxNIAwRTAJqNnCfa229StBuqdYwjIB7",
+	"Tw3K31yrtZIB+dmhz6FOb64Vb3P1ZWOPVkFK9AXphlHH9zzG385VLpfjE6Du7BX3kLM5+HE4lLytjocC",
+	"2YeBRzfWNmq1xuqb4NH1+hvk0fVJTNnzTh9/zA74FwP/ZdN78OT5w5fvH1N+Awy5Pj9DvipmXIf/XCkz",
+	"NvmHjA76Erw7NVX6E7DEdq+ARX/5wz/77c/+89wsWtlOT0NlkBXg/Eh8H+COTo73A9pnt858EQuTJxLY",
+	"ktIqfYHueRpEjHojND8KyWLDULDEmsnBvTLRKLnVynj6dVc+J0MxZ6LaVoGD7mJQH8viHcgP5If5dowC",
+	"sKBhfDsccm/KVZa34FokjMgpFfriqpKdnK1Y8n34pHyjWWtOs/i2TB+4mKH3wNDRm8/tPejRmOTtIJJU",
+	"UA/CfeXilEUQ/IB5vuj47GVzstELUg4jUFMUIajlrcjfrvm8y6KIedfAk5N+ayCHI3mIAKEB7cDgkUg2",
+	"+NEwjOmtM5cxb5Ll56VsAsPDwGx1WWIaINzyYgi+EcbjbTUw9RQmgvYUEoT8SJ4o+NIUiWRVbTt+lp31",
+	"6FDE8+UGbq6tjlnU0rFNnchbMLSBXxrFMbX4yhowLpQcnIY61kMg1zWFHBkklEbC3ycKKRubG83mWs0Q",
+	"1WCQOtbyYkfmVpdXW4wX1ZWH/02KEn2Riim1OcIB5fPctwzxNvOHDaqhAKsv4JJ8iCicGVFoSggsxBma",
+	"iQulqSTtaqK4ZdjbFVjPywcvnltyOz2dXaOOWs0yna61Zm2jsbEuTxcw6PGX5jh2m/XGmz52pqh50/y3",
+	"4NT1Q8/v+qbZhJF/5PPC7/XNCfrEvAf1s7u3nz6pb756NnzQeXkWv2JHdz4c1LdzUId8wmbLTTXpDld6",
+	"ig0bf/FTvPD9MlsN0vb7VB26gBF/HDWqYMR/YypSeMz4rbOBH02S9dAx1KOCMGxWBT8f/CxAkkMPpRSi",
+	"Gk3SC4eRmOI4b7RUj6q3+RznjQluUTU4Rj0W5bBKxkd9tdJc3SzcM9JoLsslwEXx41ErDe1IQnm6LGLc",
+	"ZekGqOlM24AMjAeNBJsWm7Cql1g5oedb4tVpS/y2Vi+PeIR6ihwbGXK5w83aauoDBkJW3aRLeR81y2lL",
+	"6QvC+oN4NGUJ63oJlaI63xKORa8pnyoTfCkJZ3rjC4lLEd6nfPQYvaYmLMUwJH3KR9qxKsZjvCasTmNj",
+	"a0uuTuH9OVZIvjm2QvlxXuXiNLYmLM6TgUdjtptdj6ym1WaYWJBdsIlZT3CZGa4I+MZFvJtf/fl//+pf",
+	"/3JqhDWxS5nuTbeNXbJMUza5cofqyVSH9RuazdzeaHXHGh3S+v41+KRnanrvQcLR1Gs8O/mMyzrrQj7J",
+	"hg+YTAJW1pU0w6O8iCFg9c1rJB8MAR8MAe+9IWC6dpD3Zl9FvM9MVWFBh/fcqoIa+HT7f5KONl8Q9+Za",
+	"vZXLlYR3utD/XNbdusmqP97XuwDtlMpHnA2Tn2H9T6EmCw6ANEdx3AeQs/Vnt+niVvzEyjzJkJ80uIgt",
+	"v9lK5nMhc37zAuZ8PeC3btFXe/EYgkgKV/dBL2JMQwljii/pjIoQ2EVr/qpV6lFx2A8jpp32ke5dXsLs",
+	"NAkymAjUpLjixn6413vyqn281Xh4FDyKDs6iFcmPVjarXwwALEsZ8nR/E5zbOdwn/S4O6jBHdJ9/XpLq",
+	"uQZKy0/1hfW54aX8bfriRdLxIJInKB7BiiirFOZxUXeLMrZW36Buh3W31te6a82NTmeNrjbWN2kXcGqO",
+	"OPMOc2vVi+NBdrWq8v/Pzs6qbthvNZurC67e93ZcydLvsdGed31vbe/51uPGVrv+dOvpzs0HH39c+9ge",
+	"1mqNdTS8iOsgfW3W6mtN/P1MDmFZMHcY+fFoGVTR60ePBl90/Pqws/pxjd6srX7xaG10u/24ftC99+wL",
+	"Rk+H8dFoh9+P1FY8oO1j1r7x8N69arWK3bZ1jsP1R2sivn37dvfTs63j0fHj5lZ7c3//RnD7Jat9d3U3",
+	"XaMiCcy/TONU8b6vyZ0O//TG87WPz5487fk7w+DJq8GnWwe7m6trj3BNcvKiYf8B0v5KTmDjEiew8a5P",
+	"YH1rfWNrq9PwNlbrG42NTn2zVuts1DbX6l13vdapvfET2Bijtke37t2+sf709p3nT282Pnuy3/h4/95V",
+	"UJv35Ln77NPHNx88vPvF0wcPnvrDYeOWgbSeR99t3Ni5dWP349N77e82bg/a6yevzu5t3G+/+qIT7LyJ",
+	"I/eOF2HrkWEZ1kcnvY+HXX/t+NHD9SdfHISPjh7XXsX7323c8MXbPmP11UscMr8/CKP4sL5eW92or282",
+	"GvXa6uQx3Np8/gk/eHSyf+PTuPN8/ZHYGRTG8O4Oq+durK7VOxubnttpNDfXat2NuteoNdY3mOfV2Bs/",
+	"rLgEOUJ9un7QfrZ1u37jcXtz58mN3c/u7X92FYT66ae3fXfTf9g58V4+/2T49Gy0dzfY+aLz8f7Ng2fs",
+	"s2fHj3qbrwxk+93G7c/EUSQ6o+jV2vNHEfeiR1uPRuHdYPjZozdxdq+Uut790hqW9OmnG6vPeHj/+MZu",
+	"2B5+yr7buHG7/YTu1++c3TudlxOYXHMPOzH1uda+UfCerGqn1rwy4GrOb5i7gH4OyrnU0n/9r776dz/9",
+	"8q9/9PXPfzWG3PnwRhvS6wUpO//7+38xAaDzf3//LxxQcwxtNBHJNhUwJYRcez66ET1S2ZXnVgndZqCW",
+	"PGZxNFre6cbMkDXcRpOfZC6n1I81hEYk3wGYwce3b5Kter1GBKJXknqt2qiuWsqMHtDRsjIbQhGNFqE2",
+	"5yFf5uyIxv6JbOPKQUOS8RGLLNJj3GXE6fvc7w/7LVJztknmKzGk0w8HAxaRjlTwKxYJOWk2tmDCa7XV",
+	"qs3VDiUKc4I9BGprolQSwThiDZVTTbqyTdxAqpSCiB6AX/RCHg4j2ey0x7jNBxETsjP5PXBWYZ4PTPnu",
+	"wcH+skdjqB/Ur9pSkVOEBdEPmBkkF1pNEG2WyoKGawA79GxZeUaWTamp6hnxPczk9kWGbCd6HStV8mgY",
+	"xkxPhYzCIRa5cZOaH4UhzwbHQIwFdCKjVpqb4yeMH8U9jJbHWWICRelczjJJNAZSDPy+b8hKvk/P5EoR",
+	"Pux3GKSuR8yFFHkEKWKSztG2MqBHDN2JoD2TiPIjJhC1oS6puF6r4XMPa7vYHBv6QlKuzW3eBqYCkA5T",
+	"rXEWuP1z6RWYgjH2c94UUFjges0q+XKWUMUlNSjjWmQXU40YX1EVaYBmVhslq9THRZJPa1ZKXHUjcUHn",
+	"h6pw2Rte7inrXRtf8cVLcglf8osU1MfK7NqSIIFkMjd7PmcCQcvIHZbfnj25DNuEduBQw9gvU+JLMFbI",
+	"Uy5ueO0iW16btenz7noaEfrOztmsbZ8zrmb70kE1ha1Zu8i+XPYsht2uYAauty9p1eceO9NgHQN6JOce",
+	"QGB9DU4DpqRGIoYd2darTZyaUyXQg8Md0gsD2ETYTJs7/BpMyZEbpf8g/4jg/y6TugP7c6BQ/gQRdIRS",
+	"il1qQykVOEfjo7JLpDzOFC2bT2KJokLCKN9rF6orHPkcTeSeLwYBHcmejed2SueK32pMxTglRlJT9ngf",
+	"8K3kVQ8TxTwEtU4KfbWWt7Pjj5AOYvNUkABMvp39PWUYlwsmQinUdYdBkIkDuiYHexChnPpx2BHXcNZl",
+	"JNjf/uIvv/71H/7mf/30N3/7Ex325eiLOUPkUolYoQN/ObFOrxQ7rvbifuBUiK0IrGVz/Ab2/vVPfvDN",
+	"z/7mqx/98h/+7k+++un3v/zlv/zN3/6q9n++/we/+ft//uVf/MFvf/H3X/+vX8if/uHv/uTLH/74tz/7",
+	"z1///Fe/+fX/8/V//a+/+dvvf/Ozv/ny777/5X/659jl//n+H8gNsksaGDLDQmLwNrBoZBEa2zxgVMSk",
+	"tk1q8KuvmUaekCEMQN+lmVndOgG5zOfpiu6P4l7ISXv3ns3LTmaNloV3nK6PYxHnpL4Cf6/I3TqMVbeH",
+	"X4SdQwYdH6ooi+pg5FQ09CLUXpMSls27tO8HoyVBwlOOID0tYpe+/OEfyfWA7fr6Jz/47d/8zy//0z//",
+	"5md/83++/wdf/+ovvvq3//6bH//plz/8H//wdz+5moWu2vxBGBN2wqJRRpbd2d8j9ChiTJCyXM30SbpE",
+	"S4I4RyyGKctFcADIA/NBkEykfI4HQP1QAcRPN+RdP+pjkJBC34SbVWN1JIpBAFw85MSPi1x+Mr9ukUmL",
+	"+A9/9yff/Prf/PYXP5dLVGDXE65RxVCN/NrIracL4mHkGTWjMIJYESFJRkogWVpvEYcK1yFUuIx7kO/q",
+	"yNcdiCzCn0hZjaryZsXOosAJ8yhNWDqYq3Hl9GuMy6X6vEThL/jxxbhoDyVE5FAOEwnfgDYE9fMiJvxX",
+	"DCnsSIWa6LPnZ9yoVICGXJbylZ3UOrsz9D1mlzRWyDXMwLZ5Ow4j2Xtb0ecTwSJsfK1SJbfDSKv7FnEg",
+	"cGEFx2H1D4OuH1u9w0at5sj7F8AOFV/HdO/oiMU2xzKFqHhBqvYgCiWf9kNOg2CUoKtglAXkeCNmZaNW",
+	"IwP/jAViXAy6oA1j+4psEkVSmbgyE+hnfNOztGQkErldh6b41/0U9gj2C/FCbR7CEhE/RlE7s2SwPhrv",
+	"Ri7/A9pn11AMRUEGwht4qOp5bhfjcyXrU6oy2A5aZLVB3B6NqCtVVIsE4SmLXCoYCVgsf4LPeP6RHwu8",
+	"sJArj8EGE3l9pG/32Flu7wVj3rZ6dxYDyAhfviB4JRX3jTbpmtesbW12O83mRrNLGw3Xq611N7c2vPUO",
+	"hGLC9kEYTHb39G5MVerpmVbqVxtWVseXfw6oXBjZ+T/+vLa8RZdfvXi92jj/TsnEJIB80kz0Igk87TGE",
+	"gA6RraIQCnePPJOxyisMu0XM+xZx5KidyS/EPWbzwlsWcSAMy0lZM6FBkHup+KUZmszkROntxbOkC7us",
+	"QsZM5zC/rkZ+rt5We9IJw4BRDpsy5jcYu/qQpNE6WiV7XQ0Nqg69BuD2mBQRIgYgsQn/s7mzXHcsWNkk",
+	"BCJiqY7ZGWk5vUpkU9nSkhqN5LQsOmGeRZy6Q3RmikWchqNTYC2bO6sOxlSgFjMaMI+0EbRDo33LI2Qp",
+	"1HOEmFK2M4T3cQpL4Cj04j0UC1pIPUiSx4wNRBYRXa5ogpIOSq9QgN9MYYcI4til5bpdQgXMLq0CtIiC",
+	"Tjv1sbHN49MwfRPiC9mZQVp43y6N5fqE26FIWFm61GIFvCyvF/m/UjpbNYsXSC2HGktoCufAlinGKL6S",
+	"cIj0qJsbpkwBAdLezwOfXw7jgUc2bjjvIoziw87oUIGZTBJ0pepUFHIzccSOPLfwNzgj/T5Ll9YiDgLg",
+	"d0awtDaXf0qZuBBaDC2iIUdi9vvsHa52LkjavOpq5SYIzPn3NYHnf1XYJ2Mh1kaa1xs12YJ3FXtlcydf",
+	"tUBtWhpaSWfuy7sy4L2VPctFA0/YKI31k98eWAR8qIC0c1tEUx8g8fGJLofgPLzRlncm7sTernzuHOy0",
+	"78kfU0FGPVCRy842/HXzSfvg4X0nUUgUtjdAeMJtGzE1pphxyqUkC9ePk8qDjh4pdeMhDchQsOhdHk0z",
+	"zpF5u2ErpqshKr49NlbJz24abEd206ZIP2LAXCWfSFHHS7sBeQDlBz8v77zDJU2j3ScvI65Qdi2/E7Fu",
+	"qVX6aMUN+4OQMx6LFXwqIBABJyNlMFxolQUwFpIsqVp52xdfXoU9wlGkjEFdn7TCIEdmsmJQlFRXDkqS",
+	"CTKjRaQoidUILOI0HQ3x+Q73qTFhf3Bh590aOZg2viK3JUmZGbPQ7GaSiwooRLAID0JUR7XCKwhVyrWq",
+	"G5NRhRHwB8Az61tkp31zb8+oRouh2yNU2NwxwIk6WVc9mo512ZuK1PSzhYY0/CY4pNab+U9aNtcfdA5V",
+	"3Z5lpwUVkqIjn4MjwveU4QdjNVJTtf6mViK4DgJgnvKIuZTbnAYxi3IgtsDcyzzENFRsaxGn6kgdyalW",
+	"HYs4K/I/ti3/+135n+/J/3yEtYBiRqBuFgkjm7shj6MwSE0U8qsIjVtJXDiBH7OIBsQBd6+DFqvuUACQ",
+	"cdgizspJY+V1yuvPVwbairgMJ2sledHmZh+M1HZosr/6Q1gKKgJ/oUbQSq4aMFHTxL0rGYuo2NznImbU",
+	"00wAu4wRINpgMZnLViLQ/+O8VmR+7hR5nwm21mgh0QdlTvPIetMqhEDwMM5qO+iBf3GeN5vsLD+ny69q",
+	"y1uHyy9e16315gTrCYwGR1Y8uLeHr16NiGA0cnvkmI1OwaCfUW7mEOIms7EWsY1fqNqlC3C4FvnqP//s",
+	"6//2z778k//vm3/yL77803/x9X/6pUXsUhe+gEDPauhy1OAAyW3fpxPtkekKTRcAMmlsxqsJdfqcTXoi",
+	"a1Rpgy2Vwo4WqNSCRGPo7V1e9QZAxYmLt9CNf6DmvufBqmbD+IrLqjWEK71htIay0CVjKrs29ZLZERh/",
+	"p4vqWYX6dtlrx+Zj9w4xXDvAQY13CJl8hdg8d4d4UihiEOOn7xB1e8DV8pFTqZIHIRF+J5ALDL0gtIKz",
+	"ojXKFbR02VxdGnpcOByE8ofLQ/bQYaMQVAoaL+TByjPllEjG+bI5MdfAlzOUdmHWfBEOnH5XgXNOIfMg",
+	"OdJKdHUTW3Je5EWLpV3aiSI6khw1NS7aHA0EiVsBAxhDzqTU2qfLX4Q+l8LqgEUu4/Ey427oaXqyedlJ",
+	"R3zdgM783cZNA0yoU0miMkU8ClgLDqADO2hzh50NgtCTvyrjeQGBEI4vwCP3wlNC5azQIipYJKVwwbzK",
+	"22SHLfLVn/zxl7/4SdbE8M2f/1FiWdjbNbLNz41w1pYRV/WFfA9WZarVLke2KZkmcXkFgksoENawBPrU",
+	"CA6K3I/xsqpjRlH9FHxqe125OckbYBJAHAUrFyuTxG1BTNGe3ATTSzaXZ16KlRbRSDzKWgA9vMsLb5J4",
+	"kFsus0GoVjLGrSZFuGTrG9RT8biYrclj5c2ig6RU/soXAsFG9EUi/22ox2O6XvUrK8X2E6rYzNNH+gLo",
+	"5XNd71hZCuafJ6wb1NO3k1SgUl0d6sDKGzsaBgzAYONCiY9cTZ1MVHox/Nk0LtV8Jdf2/MryfLdVFdkC",
+	"VDncXkvaWgHg75hdnJIBgpXoEqgLEISunvog/IR2WMC8dvps6q5OfPHcSjp9wlUkGfNuqxiYOXsdf9Pc",
+	"LXz7QInRi/acvpzpXN2fOx0uvxvM3W/xvfEu91FqVHhRi3SaedNcU+sdnGET4PXULgrNJ+H/zuwj/8YU",
+	"DIKpPRlfemuMaSpf2k4UT1V8T15u5Txst6pbVSy8n6SfiKEfj5cVyHcCRqrmRm3dGqt9DDpkZZsAIgTi",
+	"HECNWgWekOtoc20VtU2LNDfXmgn+QeXbzV8xXDePBkGAmzIBNXown0U5ahI9UBCpAhiQMoq8WhHgt/L+",
+	"Hsdmn33ydePfyQOrniZ2rqSSGOi8RST1PFJ8JZFS8lAlUw5cs/K7JLtcQGr5HTgGvwOU2yrU4S3WVvid",
+	"otIP/Hru94vt30daLzLhIg/OM9x6ZebhaEHNPbAyFeuLfLuPwO2kStbFSF+VQp6L7GVbUznYqS/nW5sL",
+	"lU7toNj+Cug1WTSszqiK1/oCiroyHkOIv0c6wxhLvQZBeCqv+UxRW8VZrXzpZwtlcpVhL/+t/JyK5t8U",
+	"z21n6IKEXRU5nicf1Emgvgu6MC5BpXnSw8JylxAUvoVEaK7nN5Nx5154k5R8xXRr5dhzUp8wW8JvcmnC",
+	"Aruuva1TgLWjmXfllK+L17dZdMKipMD+QpRfKM4/g/azra+AbJLq+xA/H+ki/N+my1BXJk+EngVW/w6N",
+	"2SkdPQjbQ7e3M/BnbsDYC1ewBw80Iik4xVQQZuq7huwyCHSLewTSnaSIH1FfYACbjtw8wqFVqkSVsAuj",
+	"WSihzVqtKGFZpCBRvWkRaeysMp4E+Zyy4GRsv7dRgsO7RrmMA0ZPALwkHMaYbuXHhVrMGCjSB5D6bFEI",
+	"tWxZhFXAWx3BgmNxb0wVfMLpCfUDOdCLkVmhg3kILfvKFZCaTnocpt22cqsgGXpvGEOsuBeeqjuADAIa",
+	"Q1n74eAooh4bLwwAuXRwqn1BiiSF8TE0BoLrM8pFQSVtkSAMj4lKpNTCbRgWaK6ASDSN5LJNDaA57yMP",
+	"M9RnWIDGDG9PF0KKVRYuT11j9SNIuRuEp0RFI1ZaCA9FaFdHrgAOlFyTzHahwVZBKVmIqHDqC4ZxIR3q",
+	"Hofd7u8VYTzhNCfhLs55pMx7G8KV52U8mTcMFYFmUFamsaGazeyXdWND/ZbZL+vGV0DQ2YVvZXVCuT86",
+	"/FsxrcwVTMo7+3t3nlZrq7U6WCxy0GLlfHkYi9QatQb8d/V3SitMSlSA+D8edPIgJDeRkFs5k46fKwqL",
+	"iGsacA2VDYWqBtf8EQ8jRigg0hO/CxFPNIr8EybenBhLrsGsrqAiyH/45sc/n5LLZOUNPS3SqDVJunBV",
+	"ckOKQigDAeDcIPIBfy6JA4N1cV6Tc0fF9NmaGlwIzWrUmnYpuaGhf6W6uTSKRimOn5UC+a1VV6trlVYh",
+	"urEbSi1TZG9wJBvuJY0Aok+xr2rmhMIGocMtF0X+mL2cDHEHUwu7xPBeldzxTxhhPuiuTqbOOsY8YokS",
+	"p0oe8mCkcxAh/h0jBFs2d3S8LjzoU+7ROIRMc3UyMHqtgDEGpqJwgFgPsm0KJABoPgi9aHPsArFRwEls",
+	"Wkl8N5Hn5f0XDmOSH1kSGdpjEdvGjbR5rIOTle6LYl+cukJFkoudiMjjgViZujfF4CuLHAA3aWzPKniT",
+	"JWyMv1J5vj5eUXnXrCkVfWIGrxhxtxeFPByKQOUtMp1voNlJ6v5N6ylXCdZzyqUPQQJ6Bhyg+KIxEBkA",
+	"KNBCApkKoLqglz3fvc1TnA+dNxxGJGDdmHQCyo+rKu+4tcA8tm0+BkzQStORS+NZvVYpcxZm3YvJkUoT",
+	"tkrFO3J2OlG2ptZ5Wh1oSjadqJJbeHILWxQWz7IvILBQHhGvmEKZWKBsnsuf5ISSe/fby4y70WiA5l33",
+	"mKkFS0IsL7AwxSBMcwbGA9pnU0LbJXsPIPhYTjdN4AHHSdYwICedLShvcxWDksnjAZFZKl1OPi7FKZ51",
+	"802fo6FMsGmmANI8Uf/7cgNLM+L+dwsxMnu7VdO3cxWApn38aRgd78t2xujXbBTnW4iFtbl6i8yMhS2Z",
+	"QQ105PrnpSS72I8hhnXCtZl0EwLwkVwGY0sxMN2wCvVi2hV7kdtiY7HbYuyuuFg+ojlHatryicGc65cg",
+	"Cl5MTlGvzyuuyCVPskty8kpBztDF/AkFS0sivMBQEMqk/NW/+auKlZVlvJAJG3gmZCTIt8F1MEs8aTOV",
+	"Pw5QJL5HVI2jdKTyvNo85eO5RIDEH4ur12HQwbhQvLdrEbtk2mCyt2uXKlMJ8qJ4J9Nr9r0n4gwpKykg",
+	"x5Msm0MykhQqKpbelCTnYhuw/fqM8iz+jUuDQEuG7GwQUJ8zj3SHkRzjt1ikAJJeRKxIIIqq74NQYLyF",
+	"p/NCHXdqzJ3Tx+SCdK+KWX0QDd5H0SCljOlCQubqWvCuu6jI8OkkZLQ3z6jH2PSlU1AXFSqyq2dY7wIm",
+	"xkywkZZcxGWEf2nhCBH/ULJrMN/daEMDwIJpGecAzzUkTEtHqcOvChpGvTcZEWYxgFIDiwTgcMzWlTcT",
+	"OCp7VMou2yY8UyeDN6KzQlXK/MMb7ZJVktMtWRnQEpxJ9iwUltrASeT9MgU42nwCDjCiTS9wlKCthVyX",
+	"9LsyhDZL2XKvzTHSK4Zzyx+jbAGg4oLseF7ERILbgkugnD/pQhlZeaFmzjiaFZAOTT9A9QqbejMVUjKA",
+	"iuqVztZOynadz7+FnYXjK+ySZfMUMxCsRyagT0I5ZrnKd3F4KuvV5mXnc/I5sSdXd7JL5IUFTWaUeJIN",
+	"yQun0kJAfim72LxPR6SjNYxJ8MstgpnFw1pt1VV4ufLfrGAaoXz0sKuKFns+2jr3M2SRA5RLWNz86asv",
+	"DGKTAXty2hWP9L+vW5/nClxNgK2UCkaC5HDEOIsw+G9E+t6a9s9pO5KR0AxVsRY5FPL1SSfCXExqVu94",
+	"Tub+yJu9FOfhqqabkQl3pvhhqnleGBx6mbR4MmkwiNWrDw4Ju1NqFBCdNA+qOWJOoHKtjpuqHFLO7DRW",
+	"FbAgriLkzAJbG42QaYRccrVkKvIejIZ8Vg78hctJXwiaL3f1FPblUrh9ukT1QgB/+duIet6hOueqNO6Y",
+	"npWUH8DiuoBjLYyX0hgcfBEC3spXyx+TB/y+Sj4z02NGYSDlT0J+tE2ecP8MURd9Tvp+EPi6RJavpCSb",
+	"J+jkmcJUuBbZAa83jQNWjtW5F0nHbl5umaZevJrsxm7duRXhMYzMceUkAxw6uXNLrrLqY86ZTbI87Mnf",
+	"idujnLNg+nSu0raggY/n3l/9wiU3WN9Kc35VfUxVhlj4aylW4LxIdtaVGY5VT2/goryE7WTIF9749JVL",
+	"bv1w4E1mgZKrqRgFDXCpjbzKOG0vwiardsnKY17LLnL4tduoQWL0J2JlqzOPWO8iJjhiU/EePxYIf0Ye",
+	"hCmQTi88FQvWLDFeXspC8Wf/45s/++9zM+wcpOxEUuOLWw8vYCwriHLzGDXUZs/hctqZU2Yb625MYDOY",
+	"DZTXZLqY1krs44L0aXRMOMQSCUKDUzoSaUSihsvVYWcq+jgcxjYX8pamASk7mek5FnGydkYoOaQ2Fk6q",
+	"bgAb4likWq1WquRh4LEI5D39JZtDkI8AuCROhjwT3+zYJeofqjQNu0RaxC7ZJWdbRSfAhBFdCUtZgYN4",
+	"imSZlyrnkiAnQ/XkhEYjRSyG5pOXFSfh/BgdM1ckrFU0yFxWvc8JcDbPSnAWYdWjKnGglO7G6tbW1npj",
+	"wwAnlyWsBeS6q/bAFIyPb1E2K3R9AaEMAhkO++Jo/GMYuNhnQqgyhb5QrMAXuqIc85AQkioNclQOCh3g",
+	"GnJWHVLG6M+KcdLzSYUp7Js5DmRuX5XN03oa5RxjAkbRCeNe5eqDW3wxR3mWHiOqUXKKMjVXUhtIFkDb",
+	"F0kJFaO38cocaGmJiIsatApdvig6jB5CMe6MKXjSXk8lxBztNRyblxMgaqzlLFcMUvgwWWMMTyZx++Uk",
+	"MUSQjwka+izIz0NzgumW1Wwu7KLD/sg/YVCuBCenLpyzszO7BHD0uCZV8hQMaklCT4hCmQ5IVGWW0d98",
+	"zMNTDsCSSUiADm5sEaojgUG+o0IM++AyUzZYxBS2uTyWGhNWXt94gOWlnAmcWgiTctLlI0/Uu1dGLutu",
+	"nakoaAvXNOpdeO1aNp9i3/nqR7/85o//JSnbJT42DKj/iAEoScir3EJAkbRTgTg188CYbT7mBS+N3a0T",
+	"rpPFPNPEDSPEAIRSfnG4yHZOl/aLHwOp/zKfuyKH+SQX+TSSWdR5bvPpIJMXdJ5n9RmzomLQam71B+iA",
+	"MF8WxigfeId83H74QDEsTJhLlMyhK7+b0XQke8+NxiJPQHHN/YjYmu04HBht2fLCeE0APtcxDTZBZoU4",
+	"UR6SVGIm1Ov7GqXaeX3uXBxkHZh/KDK5TarypF59XFDTSuukaJMUp9cqzayB4PruWDaOz6VozeEC9mNQ",
+	"7vNA9jr8TeUoQLwwS79RtkuZhJcWaTNGMj/YJYXyJm+3jJql5twdC6+1+aRMGmcslcap5IuWix6VYl5S",
+	"jbCamT58QWDehs0dFIPlBxWadCIXO9vJ2qh3yg5mLF2T3/OgzhnELkpl1aRLpX1P2h35zMqGHT979uyZ",
+	"k+o4WgKQ8ix+u9Ags4PVFLNVlFqfl/LppaUXJojmF//Itquf15a3Xrw2YjRPVRPuDvuUL0eMeqC1sqLW",
+	"kMmFQjlIhH2mGwgItVMXrlza17VzwNwWTsXmSbVQvQBdH+rs5ovBwzRB7sonbRuqCmEEEO7V5BhU37MI",
+	"+KLGE8YJ1MzE0sUJ1fuYPpUdTq3rrbo1r8M2uk237m3RdbbGGrTpbnbXOhu0PqkcWxqelKGa7PJnQjPw",
+	"wBs4gbG8xJyRSMZ3Z/jUdpICFAdSTJaCdcEblsQ0ry7k9JJSzi/+7Kv/9qOv//rXX/7wv4wHJiU6WsE+",
+	"lquIgeGMC2t0evYmfS4OY4RRLeb0xjRQ8tRc+nfmVp28aYYdnlGsfc69ntHLFQbgXGTzpwXXjNurzKJ5",
+	"dkPkQCM1s/mE2R4Vh/0wYpN1dhoEus9c9U1VLXcsrKUHJniwYpJVSzK4iLG0B3nx6I+2AHTTSWpgJlHn",
+	"iIXK4jhgKgJD8qUoHCpLazegRzaX/FgYEldOw0gKv5Oik9VQjMQjNzvVtjsYhDb3uZonoGHspGXOxzwk",
+	"v8BJuewZEVdTu+9SR6Pg47/ooUi01rIkZxBDK9WF1D0x2dsy3XBHMrXFFqamok/lItQzP91cmGDEhTH7",
+	"5ycOg1H/otRg2qaLkMaEOqi7JioAIrkMKZjV0YUIYiIlPARFLIzQHDQua3ClqoXR9FJGCmknY58WqF6l",
+	"OUgppoXUM8Iuuup0B9toDswbrJ0izLVDykWbZkXqFiymn9LA90CndEj5JPlDPt6/eRNspfIekKOWv7X9",
+	"/i7zhglmhuzZD2ImxVXUtBwdfOmQcjb8slJdLNRZ+btyK33NHLN0QrnLPCyNLw7Fqa9w6Iqhfdgu4wvA",
+	"pmYr+RTzYrq7RqvQDPv6jLdxFpOtI2hKL5jJNbElU9Ol+ZPcbFXttE8HGJ2KH7TCbJAquYmuhmBkaatw",
+	"yIORrSsJiKRwKhDiDVwsSxfvtsgnIT+yVEVwC5mY3OT7+qPqCf6P/ujtMJKav82heA8NiHAZp5EfijRC",
+	"mHgsVuAJcGL68ny4ARXC72o4ET/jemTpWcNUfqvgjUoqcKFTAL9ymHxFZQ3KzxzmP4NmnPIBO0vcL5KW",
+	"4cCqeJwUzECHwwLSIROLpG5uA8QBuXtrZxckRErckGvDJY1i1qUuYN4MAqhZ2CU28C+7VK0ox6oy/Skk",
+	"Vy13ZpgFeFxVGHUZvat2CSfdp2eHp74X95Rfor7VqNklp2IRdgbYIU44gMJM8pSroGw4/zZ3fHHIw6jP",
+	"PPmMqCNVyUmXmpNmmG+epRp4rsmtNjXLY3r1s4U5keH71yzie4hoE0zLw2CZkIkE28LnCcyTMTFgqgkb",
+	"omyMYc5zFkhW6S978iwkxwBLITuZLL5M4n91vL0qk5x7QSeUGprrTJniG2mNZcNLF6ixnO0drkdCZlVc",
+	"Jg81SpbCnUh8iRmAiQnJ/FOqskwq2DtfpHhCwILFV+TumB5gbjpi005iYg4xSUD5EqRgASocxqswIRUP",
+	"px7StUsZlQznMaAdFhwyQ3DHLX4kWWsaRFacu3HvsL9XBkHlZs/nTLAp/U2wJGCkHXB7eSn0wsBjkc0d",
+	"/alcloszVx5ri2TX5euf/OA3f/uXX/3rP9alROWhlBs3dvOhb0PeXvL2KNjesrVGJ3pkDydjnU0oijlG",
+	"xQl5Gmi4kN8yLZ0prZ6dZjIpkUffrrpoWS6NCUqiZSNPMtEauuoNVdISKQvGiFNI0nHkCxGr6FzF5brT",
+	"IjQI4I+a05LfZdGJvNSXiSMf6qBU+KHhtHQAOvy9Kt/2PPnXVRnx9MTxHF6VLa9IPXmDmmIgEM6ay2Bc",
+	"rls1q241rNUXJnVUkUdh5016ajFF/mLxXHLsBz2WC8x3Qy5XWpCaPIyNtfUUoEZVUVXWvEToRvsdOOyB",
+	"GJWQnL7WIo7zj/8vFLBRpr4u/6exbpeWHMcuVUkGR8Nn6JFsZUcl8jElaLBMQx3dkIs4wsxYSY4LApdc",
+	"A7frxKdXlrqcpSqLfPXn//2rf/3L/G/zYFFkHTYxQ4dRprhpY2097yz7x7Y9afFfXPtOhuyKNGVgfZkg",
+	"l/EUuwwTMlrN0NQQcoZe2iQGTGjmIflFpjx/wjJUhf6EYySxUQnPwFA9DI2T31oSWV8oho6c9kYVeKHp",
+	"tHQx/8XEbLPw3JrbMkZWJhq+rEXCclemhMtqIVSLVAgxmuVBigFZzWksKLPRRvaT3mtXVzRbUcGYaag1",
+	"Fu6WbwfmH58fJans2hxU6C5j6tFNc9m3udapoUm3TX/JtxQsUCq5apiYm+SE7NLt4uBLoDWMTRMjDFQo",
+	"dziMVIQBG0fEsUto31wUnykbIbYQs0pvOz2YdI4li4RJFDtGg6g2ycJkKsMja/v6L//8m+//UyvtJZ/m",
+	"b6hRPrbZ2d+yu5j9Pd2x7K/JsLJe6QxBm9heLrZutnVYNU8qjaMyl4iYe7twTDMW1Qup+7lRGQ2Piwmo",
+	"k+yCus1klV6bCw9T0+As899i7u286WWahTy/VQax2hBiNRe0l+E9KT4BumhckKE0QiQUce8wlY/kQURi",
+	"4cROET2myapjsoNp+y8DuZRZ0gkrZljbJIjQGDQIwAt+xFzAKSuHGDmtYuUrV20M02O5doWmKxxyEk9p",
+	"jASXDzH3O0njXVEWErHisX44HzrTb//+X335x7/67f/8qy///gcWsdWnEWatNMEsP23hwT5mNKZlDGjb",
+	"xJ9gDiuYwC5qZdKb8hZtTPmsgYy1qaqUHzRCy5OqVB/UfFYbGQ1GoQh7/pEfC4sETIrXwrI5AC4LN4yY",
+	"IOXDCspfvdGgx7gg5eUKhrhjLPP48V/oEoauZ4B2CTpKNHjcpoxmsNrIKwa15S0MpDtcfvG6Zq02TEF0",
+	"GT6QnO4pJ9+MbHSgMj8wsFeTYx7fSNPgJMSiRViAHo0JPUjDBr0Yn5gZK+jcKgnmDiM/HrUlGSuf3rE4",
+	"bvtHHGQ7g3Xx3kr7HgBxQAMrc/s77d17y3fv79xcbt/daaytO6ScxH7u7O8tK/QOcjT0PVZpQcypAi0H",
+	"XGnUQhAsRNvnLeI8W257x8u7gBmNXk6Fa59xCi3nmmE2pP5c7PeZRZ4c3LSI89lnn312//7u7sHdu/fv",
+	"t9vPHVLOMDTiNGqNWm29tnlQa6xu1WrPnUrV5gRsfjriMGKAm4PHjpF+CMIs5aS+Rvo+H8bgoetCoBCF",
+	"ohF+Oh2oUYIThAIksnOIX6akGzHRgz6r5OGA8Z39PdDDeEiAyagaEplFU7FIvlA/gFErECFIIFIFJFpC",
+	"Ux04wjuGBbIS8E0Sh0cYOwW9O7ndd8AnUFjvdHGhDeJ6Oo7Nc81apEAMZAeixK+/3rl3bpE2rMFdnMf1",
+	"15LBCfUz9Hr9dY+dnauObV6vEucm5SH3XRoo+cUh14lz/9bB3Ye7ts2Tp08e72X/BN0z+4P6pm3z3Bhs",
+	"m/fYWVn0aGNtvSxFo0rFgb0ny5lvP3m85yhsIgBkFgwEdDJgkct4vMy4G3pSX398+yZZ3dpcJ0OuDYVZ",
+	"c9MxG8QVC7oniGzurDgqMJd58rIylIDkUBsy5Gx8XDBNp0WO2UgQAZXnLfxDnhi4CERxkBZxjq+fOOSL",
+	"EMxLnRFx0H5imLdaJT13RcKK7KggjrwHIpcKtiz3shVHfr/PvGX4sm1ziJuLFCKRbLGt5u7kdkG5jUJl",
+	"gRfZsW07VeL0QrnxwAXOloV3vOwhW4C7CDKdcWh6BjvJwdMA9KraAhhU7tw6EOid3r31ya2DW7hakzIS",
+	"KvI49lji1yKEMMiMQH7aIg5b7dTcZrOxtdl16269uUW7nW7T3dzaWu92thrNxgZlzTprrje3OlurTZc2",
+	"t9a2tuqdjc21RmdzbU0ufKNKHLRLH4RybYDMC2fJtvnrlN2dyz8zxFs8KJUKJECsVnGx8WTLXuU7mV7L",
+	"7Xs6gAA/jSfA5lLzCCMaAawr+FxpIDDU/tlyW90gy1C/pEVUiIP6FYvxoXVO0gDSTeAfM6hShQRUtXly",
+	"T7R37ykmJiS9y/2QL8kvqeqFy3ue/krqWFRfgOHuJ84ZSNQ8AbE8cxW1d+/hEzH0YyYqLbJzjzjInu6x",
+	"kWOR9j3itJkbsRj+trlz59YB6cXxQLRWVpSttsq4Nwh9Hlf7o8xFXXXD/or2i4rvCf8Vu16HPtIda5Gx",
+	"e8ZStATECXH5NncmsNBkqEU+Kk/HdnousvzU7Xaa9Y06dZm7WfdYbcNbq7G1VW9tg3U2Npjnra1uNOtN",
+	"b33d8zp1b8Pb2Kx1641NVm+43mazoTIpfCkC4K6VtFZdyjH+VMygA/8ew3Rb2gfqMET17NxX9RoLBWrS",
+	"7QJfm5tmjVSq5A6L0zqPUdgnsht5wG3u7D9sH5CVk9UV2eEKtBHONrTQxnU/KVgk92QIoh6Sr5M6VTRv",
+	"0+XYbJ6mqTaapBcOpfAM8NF+TIZcantHWL3XebYsl0R1iR5DHGx/KKCspHDDAdy9yEt0LeGx+r9JwUqA",
+	"Nu6C8VTB4q9m81NqjXpt2g5lB2TaICUXmHEhcwKYWhadqZQXBkm5ID+oAnwUQqLjMFeZ1uadEfFjwYLu",
+	"ggJPRvpYEiq/PiMCSYnI5tjF3IIO2YtFinZrFh9tfgH50SJuiOntKnslGft2tnidzeeUK6fK1FNJQG/i",
+	"OAGcQ95/N9T1uagbp7aENGOpmHl27MekT31QLVkkxpAYSjukR7m3fBr5ccy4JZcJ4sny9iRDsUSpD5Cx",
+	"7ybhrxCpz/woDZWWx1T7KdMFstGAeZ9yesRATis/DDzt1qrYJUwlisLhoGKhZNOlbmzzz5F9ey/KH62o",
+	"ykEriqNXIEg07HZ98AUqVU3eKb4kASwUFPdYH+6ijz4ij4a+e0xETKPY5gfGyUrxBQscfZ4IHmApE3IA",
+	"+VUXeqRAxn4sMtj0InUKC0unx8EVqqPOOHGHUQC/SZ2wDRtRJTuk60ciRjaDsa80YUtLQleFgWtw5aSx",
+	"8jq9ec+L43NsXv4cXEXFbTNMZkV+LPkN51exlErESXI9yD53cjdEdmvyd0cFffaO44iezWG+y6JNlu8S",
+	"O8cIW+Q7r+8+2Xl6a+/mJw+f7B62d+8dHjy8d+vBuV0iti1FPLukL/0kubHq8mUeRnFvuWm4+E8aK+Od",
+	"7j9++PGtmweHe7tji/W9wO/78fV6zS4lys5HH5H8VDXuD+yOS6MIPckIOXEaZqWyKrklaSOtjpYEMvd1",
+	"qty1a1pku3aNdMIzydb0BQ2xl0UmjuK2Vh0rVhI4fe3apz47JYms56F779o1FQ0jyVSqVclF2gtP5S3Q",
+	"GfqB7EGZSa5dS7b52jUr0VWTMaHCqbrJ363WuBhQuFpJWqg/vVar+NnC7ZV+XJCpS2BpXUNfKdkRCgh5",
+	"y6vMpDxJlKtWq0UhLvkJBbdqteqo6E6Su4otwy2FbsncLYPXj5h1xcreF7plqe5BubwB/sJ82cq+IZJC",
+	"8phWuo4EwWHiCdLEFNmBpKKDOjH79Aj8kuN5BJY5h9KanEqEqz0jwQm95ShLhN2uYLFDyvCbzz12ZiFF",
+	"1lRgPhxz1cDmUinYJpEUGDHwRAEGeH63yyKpp6cnuILyYyKXRiwTDh7GNGjpDDYpLNrcgR8dkFMnJ49+",
+	"9BFmgQvNWzIp4z1tNKJ9RkSPDqRcl0nItrIRCMgNsinX6CFQnU+r9IzT0im+aWnHZKq+yMjpaU1DJ1Ub",
+	"d3KFeLNFo3WB6HztqJqTS+tubq7VnbRINApkzVoTkHPjHsul/Wu5UE0AxAt5joZuT07MLk3mvWp1k+Dv",
+	"uEdjm7uUEzoYBEDdCqPvo48IGoOTjYFY8x6Dg9zX5S0185dDhJOtxmhlXK948aN7AsznKmYBVtSPbJ6N",
+	"QtrOCQ56nNAD1FYX5JixgdKcKAfriwr0ZWcx43LNFd/AFHGbA8RhHIaByozBaj6YZo6F+vuMDwnjcTSS",
+	"4tEI2kXprdBmzLt2LUW2yxWuHAsdKRtgJyqgSSPCOCgFyW1gkc4oZstpBHkcAoMkByxgx2Gf3JRX+pIg",
+	"bjgYqesiCQOQgzI21tGoks4TfTUH82DB1sFsBiySA0rJpSyPtvDBh+iEA8Zj7B6ki2UvdEUqhThgO3To",
+	"wF+OWFfJpis9X8RhJOdzSAe+AO/cYT+Rfg/DwNPonytA96BvAnHJE+rHAUOoN9n5rLCL7UQOmFlmVXZX",
+	"Lg5WN11JWYuoRgLwBA1QElYWFFzzCliE9Dxfc/JwB6TDgvBUbd8kp4rczURj0PG/+R3M7Ax8sdBFdluI",
+	"4/Lqq96yy1d29ve+/Jd/8Nvv/2FmrfPLbAxIAZGeSPIA3hZy5fdVASa/+NnXf/pHX/3bP/zmx3+q8Bsg",
+	"BGnnPqEuwpOkswn8Ew0KGYKrwVGBjdWC3IoWVNePEbYLw3NGYOLTvCldQoNNRh/TMY2UlPFSH3MNqf2M",
+	"2JGPQ9OJqQVLIAZ9+RGm4HANwAJSowYfvNYCLinFmuQCc0Pe9aO+9rMIjOWEBdGxljnNXT71QcbCyDGw",
+	"C9M4vdsR+xxXU5llaFyoBI9VzQZo6KZwAxUoFO4gSQWFKsZ4HY5gG/o0OmZeFuAVtuQEMelGCnRdXxdP",
+	"9XalKLW+oEcRYzbHZ2mVNJHHY0Fxw5paIW1JK5DgV2gpZ4yhREymsmtr7oqzVrbcLNjUk6+WVXx7Wmm2",
+	"lTRGM/nkOjWqcLAu4VYYT67anKVx7tOy0S0YSCLKlmNTwL+WtQE+FUyK4TC2yBFTpes8j3nbRDCmwsjR",
+	"AG8UyFIay4iKrVm1erM7CQNODjvKM8lETYkFubq5zaoJsiktKSBO5f2fL95MMNS+k1ZwxuLNWKwZokdx",
+	"VHInsPKzdsDoCsqmj2a+VlPoT+SBqiyIzQlK0IQo6apZa7YKYpkU4DIEzTyFqdeX0ohFICMjgJmvVWdh",
+	"boynBbR01oASTSHTwCokJSgKQolK+cxwUVSQLeRxAl9dr04ALVRfluovlG7RUIeJrVEjFraShNFIIxfa",
+	"fAO7LeTkEycDea1KxWXqFoKlGW58uWJ+n5HyMRvEFmBYHDGvgl67Av6v7KaIXmeX8vRrkTkw88YhECrw",
+	"vcyZbRlwEqo236ymhwhG046lXgm0UkJeCzy0RSipLXeogFRkratlgWwtdQuGPOlRnt2tqrGgUxrlg55L",
+	"2CioQzOGtKzhIuUB6PfpMno2kdc4Ih4FrAVXD6hXZ4MACpzr+sj5cgn1mpb5VdwgcTA80Wkl4axLAjHG",
+	"J+av4qlhNAp8FeIq2yuXtCl1dklYSclim9frabJ8kqQgVDVyK+W9Vn6RwiiXDtjKlC+HZL9uxLRrGG9k",
+	"IVkqEbQLlpuYRVzkt0uyWHm+Ktv5RMOxawxlFuw7A0F2MF70SKXlAiMWFsmhYZOyKXtE8TbsfFpKiDIH",
+	"JOCF1WyIl+58tQF50rkwJrC7RYww3g0jF7agZJUC32VcMIyIldJR12dRqVXaGVC3x5Yb1VrGSwe/Efnb",
+	"uVUSw36fRiPAC4NbAnQYMtHWLwXicjGGUc7FCNiKqBQ6CinttGDdlr2WkjC3UqtUq6rhSfWHDvxSq7Ra",
+	"rcMs5GpBfNIs+7Nsc8QMyBqfwIUx5kuYMAM0zJjANzI6HEiAklFu69q2GGIYMUlDrtL+QbSNQ3gNcwiV",
+	"jj8v/IjNlY7rvFRND+Megxzww7B7SA/TIR5CXKlUoypTQ8lsPilhg5RNKsxEXJO+5yRw4sWsO19kRTab",
+	"o5GulePVJoasLX8Rc8PII9h6/NgnDNpS2e/KypaWivVfMVKuy7Wv12pWYmer1yS30LdXPo1Qm3nAjEbC",
+	"E0SVsrlON7H5LcXQdQa5Nl8q1eCERR0a+31lx8ht7t1EQU/2WSdR7Gjqw5ORJAAKFsMlkQtBeK1jD85n",
+	"nYbv4RpdryETStwN8JcIo/iwM7qeQZfHB2Hksei6PD66YVK48LoKM8w+uP5s3V19sMpexc823Gh1Jzp5",
+	"OcTnyZm4Xkx9wOfokj9EUec6XHf4AEhJg3TjA2dsOT9BKG7jEupMyq7yoLcHzMWaIWYoqDezzrVLrl96",
+	"d15/dnowfPxyb+sW3zgbPhfHTzdq323c/Lh5q9e4vXvr6d36S74b7K72Hl1k5eNoaFx4wDyThJwaGFoZ",
+	"80xLrQLkDASpgHSgC1bYXCXPgXlHg1vDSZFaQc0izVpd/mdV/qeJ13ETfm9sWWStVgMutlZbTQ2UYAgF",
+	"fQ1wOszV/1NbrjrPGdvzkpgvUn3c4oK3bqK173lG5KKSQpIBMywgs5six9MmK0AtAMo+oyES2Vwt5Qme",
+	"p2Fuv+d5IUc487yguMwh3s5zvaBw++dsCWQ+V3ONYj6zJZweEJzmbTzvGNITDff3PK/kUKvPXwAqIB4F",
+	"KeQ0ajUdt6HqGdBBghG18oXAFJk0t/Y15DFKqp2U06DbriQNIVQcXAmz8iAm4HhBiEkhq+ReKxWkkrwi",
+	"rTXB9SuFSOWUlN/NOoEmjUM1X8m1lR/XDgv55QUw3y4E9XZulZq4K6YhJru3coN6apT4Sn32K084Va5l",
+	"5uFLq7Nfuh1GHd/zGMc3mrPfeBDGt8Mhx080tma/cBCG9ykfqelALNDaPEuwx6VOR4M2uJkQQhfenWNa",
+	"bTTkPuH0hPoB7QQMCTVRbYxRKFBj/AiSzAvqSOmFJBN5jbSTRHQFPlJqldxhFEiVi/KjUqvU7rFA/pkQ",
+	"1UfKn6kUyyWhQmpYXlpspek6solR9bAIZ6dSsIEerMRyFiU4sGlQy523FamSxMRcJI5meVnOeXkYBRh7",
+	"Tpa0uLRkeKaFp6WJbxsEV1NHqRg7rasx0WxpYjOToDa568ki2OR3DAKxaTgG8XjJ5h+R9HYhMT1mguia",
+	"Xr4nrLzlydDrdGnTMsiaS1BIJD0kaVCZKnmSnpj0UfbY+H0A2nitaiHkr46bWDXlHI3zSwllLxdoc2lb",
+	"ynMrK+RmNj6de2nsj5cKjcRIq6QcRmNPdu6hYrmyMvaofU/p1xNPENa/kYosOKHlqQ250OtCrk+Zcfm1",
+	"coy1yFJ6iJfIeUVP9KG6OC/DTtCvlmEqMLzXaPQ4J9cJPaW+Hm81GLvYy6/Rb9f34xap18B0KA/mjZEc",
+	"duZkwhM4iy2yBKdRtdWgXC2ypI9e5kmLLJmOG7SQE1Nvjp0taIDnCHVAZUe1bA4LKOcZBqwahEdg0aqC",
+	"IcCCeVdRmav26aBcjivkOprwSFxVBs1KsgW3UsyMsrJQgDkjNWOgDqL2+5QGx4L4ccUiicdOlZLC2BWM",
+	"5csYtaEgEmxBGbdGt5u4IztBgJsyc3nUZ/a8Fvl8yXDWlyyyZDruL+Bt4D4KsBJxsWFtKwQ+nl1fsEap",
+	"pbMw5xmFcLmM55J5vDhfVFtKtXAQhgehMBj70DkI+1FEBppQZApjUoz4LhlwVsvmCQpHBuYBXs4hroI4",
+	"4GQg71L/qDY5gZdy4LvHutqnwTY4JQDD5uXLBIC4qudJ5kMsz7JIGq/RcDjeDk2GKsqniCFyjZTHAUQq",
+	"6jETuuBrGJGYRkcsJp3wjAmw8qhdFRCSpZIfO8EwinzOBN4Hncg/6sXJn15ETwU58cWQBsQdRidMxRYU",
+	"cC+utci1AlJKbpwZSJUKcXtM7miala0rnIFf41oeyCXXTQL3UiEe46EPwVhQI8mNYcoaHkhA39vYGcQs",
+	"aDrM9Zfit1QUZAmEbQ47gsXq5RzRqjgdM64M1FbBD5POiAiXBnAE3CgcDOBfAG/XDaO+Og9iBDF0fgI3",
+	"mD0BqWWYoGMu4+vug+QCyQXabT8eOJDz4tt8PFwgSZzcnhrgUCUZeE4kC6lvJ3gOPhMQqicv8g5LkrkF",
+	"Yt7eu99eZtyNRgPIbRy6xyyukjaLk8q+6rip8gHoatJ4jGOVvdAw9SCUEgvrD8IYGCxmEY9UlWNKglDE",
+	"qb26T0dKlJCbi2G6CLsrzwT1A50xVLN5PhJly8HgBg2IJyVGXtHJp6i+0FhuWoxFnpinCtDNYQ3MSTfy",
+	"F0eF9QNs7422DleyuRN2RAuXrnWXUe8G/NOxSPaBVOXyD9Dp3dofxugZhxy7whs7QXB/hK+JQof7Q9Xf",
+	"jhsUHt1h2Uf5XpNn+2Hgu6PCmxijkGvw+2EENcTilJLiPjdCb7SgiQr7kydzJ8OEoNtZRqspr55bmY5v",
+	"ah68YK/593Jd3tZseMEu8+/lukwx4hfss/Bi0qm6cLWvZIFeTW/Obxg0UMhj9hINg2mdJckkz6/EwInf",
+	"8+ayceq2l5zNZDsnxjJoSZCz06Su4Zsyb04N3F1AqLuIMRMXR5PdB7PmVZs1b+rbviA9vDHLZpql7XOS",
+	"Nf1tp3qMumFyBtCimqUOXRXC+zB4+bWtK8rapRaxS9Vq1S6d50yczwjkdH8r7Jx3yZKKkFxG/bvIqhLL",
+	"n0eWXmO8kF1CUGY5/U9rtbpdsvSDDCfB59lnaSFt+ew1sSGtF9tpJ3PJInYpbWSXTJ7mEjlPetUiuu5S",
+	"78uYExl6LsDjyaafz/Fa2vo1dAKeMHj5BTkn5+RFZkCpTRJ7NDm8S7Lx+Qdb5LuxRe5MsqcgJG4BnAxV",
+	"jpl+kspMg6RhyGj8wpBjdbgAjYYsyXO1pGgqc6haZCn5NT1Okizjgllyuk0yodcE8pW8Jr5nNL+RwqFp",
+	"kc8nt9VNXhN1SvQZSY9IekBaZpsdtDs3WT8dXYD4O68T4+eh7507smHp/IW8dmYFvqwkMJfGoLtHUEWq",
+	"iBOK8c+GsgRIHZOAdEUlNY9hjZaFqxbYvBBElwwKPDWH3TDCPciUSpg/mm5KXYNpYXXTyiGo+Lr86ciF",
+	"nLUK+DTzBy3h3imQn3HUfHNmAoShzpGckInatjkkJ+jkKrSZT8pFWqEDfzlhryvmHNa+51gafNTmjVpj",
+	"TX55tVaZmfwgh1mHIWzPSnyRg8bAPwUPr2osI7zDjLRcAILBXFy1vpDtHPewDDImA2B2LZhFzEkAZWds",
+	"z16np7SFduPAj8HH5+B2Yq2p2O2p3D6VoqsjsiXvHQp1JBHxRL0ICZw8VKlMHnEph8KVkFIOFjudquhz",
+	"ETPqYcgEmsijcAj6RiZtKSmH/OTxnqjMazg6Ytkost8T+4mRyheOI5s/PAyO8iGy7iuIKEoYr+S7YqbO",
+	"XWg+v9o9uSjvFMW7eO2kOYVvN8hojtvpctWYP4QdvUdhR3MKPG80GmmO77dAA5fnQKpXTamdAVcAbaxa",
+	"rb7I6eJvSQdfUUO4iCb+QQl8+0rgdEXtyMS0y6/hXUmRKrpB7rkueFsFAiDf+x75/EUlF1AgH1Qzdaos",
+	"eK+qK4RpxeVSMQXzaD2JFIYqT8BM6HnoDjIEIVhEJbUuHItg2TxBEkhEOkjFi7Kw/pISeGjzokQ/rxDm",
+	"ZXNz5/beze1TI1NdavlODT61Wa7BiR5A1bNyHWLPynuYKEGAsuWLjAdWivKs25WvYE0vtKvDRgEKAOAu",
+	"R4x6I3IUcpYBarR5s1YbBwCQ24OAkeCh7oH/HPCi1WHsA9B0HI2Ij9mPAe6p/D2Wx7Toy61B1jV4aYXA",
+	"k67DCchwkM8gJTv5sYvYl1PW9Ykg4Sz1eKsqZmTE4lYRd7K5uVZLV04wwHbVoDciK7RrMR1m0aytqsRL",
+	"OASpUA54HXOJ5rmalEok31bgxIhVkBPP5dBURM0UEBnI9cSnE6JiTLgxsZr6VL/Kf/jmxz/P43zgkOyk",
+	"HMd+ckhb5EHIWaa2zEW1CkOGfenSsj52OtuxptvNL93f6g/i0TRJXmNsKJJEGtLeB8oVhO7H7YcPVEr8",
+	"G5Lt25LQjYBDlqZ6xGyRRJoaNnHZLyKnv0VfGs4q/eDvjdSu8CXeC68aTbhuXETFgFv4ddFDhvjlb00+",
+	"bz+49fGQbrz0nj9/sHnn5Ni9FV3Ob7ZLlj8I7u/Ie4MklpVfylJoyYsXFaj1HJwwBUCtYI8wrC1rD0QY",
+	"Ywz503qBamxpGXXPG9cSvHFuWn4NY9vzWmTJQHFL5Nwir4l/xMOI3c+NZ8zToVGavkeWsjNdIi115TMv",
+	"GR35zutknKkrxDL7Nx4rTHEslIXlDZXjayyKeEzUH1fHM0BhGlEA5PsJgAGzCirmvB1qeIdUNr4QaMDE",
+	"6ozyO3OBBmDzN+vUSA3kGHWqcHRM6w+lpywScpcRB29uMJ83KimcC+oHUt8CtCMdKNqRC25zkQUD8hM8",
+	"sRY2hroUrssgOrSs0KAUKGOlagLSgfgghNDhGYybDKj1aRh5GHweYvUlMPJjIUMQfcexeND2npX606Ii",
+	"Zz5WpTHpKQky5u+27X5KHwsI4BY5hcIlUXiqQAdUqXyExhLaEyLJfJcJ1wxcNpLMMqbHCh0e1zuBpE+K",
+	"XxXlfIPvqHQlYXSKw8wVRqfbzi/xGwc+y57/pkPn5uau24szyvdc+P89E/mxjsjbkvcf8qSEs7qKt3NW",
+	"pAJP1kL/uCz2LizyO+5nXeF1e3dG0dNP1g5i2rv7wT7/bbTPt5DiDPK3gRVnJXADBSyNC9rAnKUIm8v2",
+	"U39ou/33qr6XprJGBMYx5LEfKHw8zHKylCE1jNBKCYXNSVlZWBoWWZWPmsVQsRbp+hyR3MZmKf/9RH4o",
+	"N83bqv180/W7pKy/oOZHrl+/TlZTTwXIEmmjBC79KtwTc+KR6OzIoUFpwbq3Br/EfDoKMXkgdLngHK74",
+	"xHrBBYVmSq1gqVoM1eMLKi1jJYUnqSvjtYdRUclF+qj6Cel6byMItlJmtDkS0UtBbs6kcgkpV6p4AMDX",
+	"zy4WIBVrRNnE3kmxYNXcrpthtqjx71EIjaGY86VSkLC/3dmVphMZePyN+SXhCaWo30h6DH7Lm3M+V2rB",
+	"fwfG+qstRv5Bfn+P5Hck0Lcqwhtq4uevtu1scstYIsuTg2+fxH6x3BZT9krMRGyXPmRqvDvUmJnkW7V5",
+	"TmAejt9Ls6RkS2dgFDIt5O4vkXMcz7zZBYkxVwPnzcL3hahmbTVNquOPB+CMY/hOg+W1uRk11FCHJp9e",
+	"oC28KVZvIbtgfsSN8QjQAo76bPzemS9rbI7ZeL5v3HqfbLgRWnXNWQhReCp48CTcYJuPAwcvjBxMUuDg",
+	"xQ3oHyATfo9wY3X5uYvBxx4m/PHd4MhqlNd0GFcDVKpWZW680mz7S8CW6s2YF700V4n27QOYznk7bV/6",
+	"dvmgAL2XmQazJZ43mmiAKbz6LKzNMZx34cM4vr/xxdZBm67X689f3TjovWpHM4SMDy6O340UhGASe8/q",
+	"MgbyWLJU8YkWqVka6nKNzIaRTMgKkSRPUiRJ5zuvT3JVX84lKZ0oR8K5UwSYVE0tpawABJj8pwkgUqfY",
+	"T8GI1BMHqMhZc0/QPLPjlUtuQHpUTTCHPM1JvyKcxwWdHjMgITPrZEw3p+LY6OOYBM1oc9Ntqy9lqRNm",
+	"wBZN+p9esDF3hs0ngfQYbmq4pqehME56J0VkTAKqIzZgNM64IXyvlcfcU5H+aV4xFnhNIPugm67PAs/C",
+	"CBuVSp24uXv0hBF/BjyfquwPBnBwhJQFUxLWgMY92WsygkqV3EgK0i0VESVI2PehON92riwXgLECtKEf",
+	"W2nBvisC4tP7emHQvN9b+Dh1eK4IRS5FQ9P9XgRJTb97KZywpBzfG/LuqP7nxT8rNL+aqS2ChKaPyNsB",
+	"Q5vKqGcio01koBdGSUtI6oN69AaB0jIX/lvWjnayNK7DIYhB3Nou3K4Igquutsy1msWOjsPwHSKlTdWn",
+	"3i2M2v7jW8tsY8PNwKXlUOYMI8809flgGGfAzOaAVdv/zN2627h752TtxscPTm/ceTa6h42K8GUPhbvZ",
+	"fr5x8Lwd+48/bZ58dvzcLpFz8iL5elIbcgaqm24yx8fz+HL1xQDfUnDrGZhv6Vfus+ytia9R74Ryl3nq",
+	"tUNx6scuTECD8xOCI8qjwyVFNLBrwP8+dAMqhN9VFIEfUDhjmbZ9yv0uuBzT7TpU1b/VJAEVO9l6/D6C",
+	"aR92h9zFVoVlOEzeSsbTp2eHp76nN6S+1agVH/eYf9SLi8/BSniIuh8++7xm1a3GCyCKPBJetgwUtq19",
+	"QL57p/7UYsWfAka8ZvsXYe1UwBdOWRBABBhPVJ6LAOMpKSMtDjFZ6Z+EoKdZqsbLU8Of1g0hyEkB4W4y",
+	"oJ6BfS1ZeVg7A9dcIueaZyYc0wjchw9mfCUDE1g3ovlpBpEH6kv3eilhIePwfilzeZ3+M1nYPLNcsrJN",
+	"zEyzyDLl/yVAgdkf1S6pJTGxzvznCMky0RZZ0hy02CzPS+WKAEssNstw0hZZMrPR4jsFhtoiS5JbTm6F",
+	"fHVCsyx7bZElxVvzrc4zf6X/1rR1nqExzXxbZKk2D6qilvoUumJK0YsBLI57xFdeZ/qaD4BkpgRctG5l",
+	"YBJMOlMSEHGNlLOgCQtZt0xAigiVMMUPNcnANeM1FcpbAEqxCA8xzMHmGZSUmcENKt/6SuIbcrupDD4K",
+	"x8MXpFFrykErcVheBNk0xKUc3oBQBjAaiBCzzjAMWdX2t3kuSBnmRGP5BUtVfKfwOYX94dIoGrUmWOcK",
+	"AB8YupIiJPKQKJNFVQElpJgpFumM4GlERWyNJ7dj5HQlHzqdYrBYJPCPWRGIpZWh8QlYLOMlMDbX6kYs",
+	"lmLB/Q+QOZMhc6baJpupbZKUeUia8hfYPg2aUplirrS5wV5J3gNzpQH5I2uuzJnv5jC2qHcTwJSFTUkf",
+	"jEhvAxfkXRqRNBxIwuISptlEJsNDYOrvFhZkmkFo5WWbDr2zhujsn8S9u6Mj93jnA2bIt1PvzcskLTwM",
+	"viBD7rGuz5lXJTvm27iILLK5Vp+KLJJRdnUmoYbymAdBROu9kl5merszNRGXDMSq1cIJiCOWzS8AOkLK",
+	"33mtPP+VS0CNLCzd52Ob84nu2XiyyaFkY0DqeXiRbOzzjLDnGe7umYFpmFl/wbBnEyCJlDvecEyzQeZP",
+	"T8ycCB1Ses0idGCaJNZcdRAmDVN6vTHwEtQHkAfAF/0+G8cn+QD6caWgHxNjTC+B+jGfDHpBF/K82B+F",
+	"5ovBfyzgN34LnuJcUO1F2OJlImwvDhHyQQF44ygh7076f5he8HnokGn3xQT0kM21+vsWeXt1isEHbeBd",
+	"Q4toijSii5g9UpeXyotit74msr6dpJ8EkET/HUb+kc8PBZxMBGJ7yygds5umsuKi6ORmgXNFFf2fmEr5",
+	"sBNTn+uKfrLtZL5HkgrHUhNhPI5GZMAigitaSLS0uSnTEj+nr93HmQ9ODdeSKkioXwWNA8c6WeHIeSK2",
+	"VaXotHBRzeZ5nWah/hYvEZUNIZNSwK//1Vf/7qdf/vWPvv75rxZUZ0xdaKXGlMpp83eTy2kkQ2PuRb2J",
+	"f6ktGERS+I1H15fr7yjzM5v4mUn0zGJMJqNUo2lnwSHVFkgaoZxIieWIRcUcUkurZjAaqNph87jH+q1M",
+	"FzHEDzh2ablulxwSh/Lfq3bJuVyWadbOf4fpFFGNPGlUzcf0ocp7rf3NnYP5WPHHC2ViXm0Cptq3w+Sn",
+	"eV4qkONV5GIWVmZOnVA3v3wmpupp3nxMkYCuy7fepMp4wcvrIoqikct/UBff05xMRXtIC+9OfSwGqRXS",
+	"YlqEgYCgDkxusOXxy7dikXoT5DuVhPZ+6ZIb++Fe78mr9vFW4+FR8Cg6OIsuKGV8UEG/ZYGYSMAALUaH",
+	"R33GY7RtU89j3hgpo4AmxgW0Fllari9JoWppdWl2FeJg+nU1b8RlVss10DA2winsqxm05ADhd5WXWm/q",
+	"aLRMVa0oKaml2ZGhqFZUVeqv71kkqnJ2qioh/+5rwiIOB5Lpv4/zm5TI2o7Dwf/P3hXrts0D4VchOFmA",
+	"JMP+/+V3xt9Ah6BIARfoUGdgLMYmLFGCSDdIiwx9j07d+1jtcxR3R0qUosoOkKBpkc2kSJNHHo/3kby7",
+	"jqOj0+/9oGrVdxrRKCtrPeDOyLgqj3il9/3zlx/fvj78jd+xavfe+K01vnSbjEVZwpDBrRVn6NcztBMN",
+	"vfx4357HYDNa4zwBboYpIbD3bics8zPUPxJWdCBcHzSqp3hC7PL8Sz10+PXiVnTkrResmKe5ZVuRQ+Oj",
+	"UMqX+wvccI6Ln4dcph2XBS+46HnhIpj73wqEek+/xx11Phc7yqHbMZT/L/jkT8EnHbxgfrGdPNZFGBqV",
+	"wLqTm0Ot7C0uESUK5Ay+eH8J0y/2Zr9SW42u3iEz5ibbL4XFBCieBiUALbDuFvKmLrMDqgqxl87/A+vT",
+	"RQ+NA5vQmYJLYaikCrYCu5PC2GQW8ZjDcl0MrK1PVOvu/sriMf8gaoWWDiCQqCDpx3hKD1KgGX8ec6kP",
+	"BciRJnPG4zYxDxP/hon/wsSsU2nmaiEd/wS/3R8gkb4dTNzAfjjvZ0DVzpjM+xn3SkAL4jpoQVwHZOXC",
+	"fZlToqXR1gk2CaUKSb2F30YkV7X4qPJkxi9pt1ZuA+ALsjALN/DWhvFwlatNe6Z05k67cK5z54CuKb1a",
+	"npsUhc6pfNRllRFO6Rbs8wtoaCdStFqe+/5T3M4JUBTwMy6HDN+31qzfTnSMvItKavZW5nJfFp5IeUgy",
+	"OUIbfk9Lu0ltYm6NlYVxS2CcJtKYcYowAoYHHTQxRFcltbFis+99JNIdhqllVRqFZqlQ3lLvkeQkKzdm",
+	"ihZ4SSG02EpAEokzBozZtcolAIwpMUqCJc2UujjFSzlAiQvmarCG6tiPN1Ifs5OHBffciZVaaEBUkYm8",
+	"RRM5KWpewDAFMt7FHQaV1AssEPwKG9Z5lLrXgeWNDqo2DI+Wm2jjtCthUNeo9YsNHfvCYNVVrYxkIiuU",
+	"VsaiPeiao62LsESdi7qMnIUQxki2U8aWNcYV7m6ZAG8Qu/mrzMYUxk+1U6qLM9d1wENthx1IAo72hje4",
+	"wxr8nxTPGpzSNcDIoXZmBkKEUD4agA3ocyYCnmqHMcODhpZxgtB2a44w4HXw7SLPPFCI1pxgXl0eqih2",
+	"Afe8ohTTU+ahQ/e4ccop8m1ZK7sr6GqV8B7MZktoo2zeoba5lRrQIMA0/sr/Zle3jMbITH2B1NJg4nIR",
+	"lZqyia4KAN/MF4lStizpjVamMKLgTugs5Xc/AwAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

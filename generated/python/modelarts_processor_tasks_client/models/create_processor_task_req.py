@@ -19,38 +19,45 @@ T = TypeVar("T", bound="CreateProcessorTaskReq")
 
 @_attrs_define
 class CreateProcessorTaskReq:
-    """Request body of CreateProcessorTask (OTC *Creating a Processing Task*, Table 2; Huawei
-    (huaweicloudDocs) 创建处理任务). Give either `data_source` or `inputs`. Only `name` is required:
+    """Request body of CreateProcessorTask. Give either `data_source` or `inputs`. Only `name` is required:
     `template` is mandatory on OTC's page since 2024-06-17 but optional on Huawei's page (and on
     OTC's before); this document follows Huawei. A task without `template` is accepted here; which
     task type the service then creates is not documented.
 
+    Source: OTC *Creating a Processing Task*, Table 2; Huawei (huaweicloudDocs) 创建处理任务.
+
         Attributes:
             name (str): Name of a data processing task. No length or character rule is published. A name already
-                in use is refused with 400 `ModelArts.4709` (OTC's error-code appendix).
+                in use is refused with 400 `ModelArts.4709`.
+
+                Source: OTC's error-code appendix.
             create_version (bool | Unset): Whether to synchronously create a task version when creating a task. Set this
                 parameter to
                 `true` only when creating a data processing task. For other types of tasks, this parameter
                 is set to `false` or left blank. `true`: create a task version when creating a task;
                 `false` (default): do not.
                  Default: False.
-            data_source (ProcessorDataSource | Unset): Data source of a data processing task (OTC and Huawei
-                (huaweicloudDocs), table
-                *ProcessorDataSource*, identical on every page that has it; every field optional in requests).
-            description (str | Unset): Description of a data processing task (OTC *Creating a Processing Task*, *Updating a
-                Processing Task*, *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs) 创建处理任务,
-                更新处理任务, 创建数据处理任务版本): "The description contains 0 to 256 characters and does not
+            data_source (ProcessorDataSource | Unset): Data source of a data processing task.
+
+                Source: OTC and Huawei (huaweicloudDocs), table *ProcessorDataSource*, identical on every page that has it;
+                every field optional in requests.
+            description (str | Unset): Description of a data processing task: "The description contains 0 to 256 characters
+                and does not
                 support the following special characters: ``^!<>=&"'``". Request bodies only: descriptions the
                 service returns are not constrained here.
+
+                Source: OTC *Creating a Processing Task*, *Updating a Processing Task*, *Creating a Data Processing Task
+                Version*; Huawei (huaweicloudDocs) 创建处理任务, 更新处理任务, 创建数据处理任务版本.
             inputs (list[ProcessorDataSource] | Unset): Data sources. Either this parameter or `data_source` is used. A data
                 source path cannot be
                 an OBS path in a KMS-encrypted bucket.
-            template (TemplateParam | Unset): Data processing template, such as the algorithm ID and parameters (OTC and
-                Huawei
-                (huaweicloudDocs), table *TemplateParam*).
+            template (TemplateParam | Unset): Data processing template, such as the algorithm ID and parameters.
+
+                Source: OTC and Huawei (huaweicloudDocs), table *TemplateParam*.
             version_id (str | Unset): Dataset version ID.
-            work_path (WorkPath | Unset): Working directory (output channel) of a data processing task (OTC and Huawei
-                (huaweicloudDocs), table *WorkPath*).
+            work_path (WorkPath | Unset): Working directory (output channel) of a data processing task.
+
+                Source: OTC and Huawei (huaweicloudDocs), table *WorkPath*.
             workspace_id (str | Unset): Workspace ID. If no workspace is created, the default value is `0`. If a workspace
                 is
                 created and used, use the actual value.

@@ -13,10 +13,12 @@ T = TypeVar("T", bound="CreateProcessorTaskResp")
 
 @_attrs_define
 class CreateProcessorTaskResp:
-    """Response body of CreateProcessorTask (OTC *Creating a Processing Task*, Table 7; Huawei (huaweicloudDocs) 创建处理任务).
+    """Response body of CreateProcessorTask.
 
-    Attributes:
-        task_id (str | Unset): ID of a data processing task.
+    Source: OTC *Creating a Processing Task*, Table 7; Huawei (huaweicloudDocs) 创建处理任务.
+
+        Attributes:
+            task_id (str | Unset): ID of a data processing task.
     """
 
     task_id: str | Unset = UNSET

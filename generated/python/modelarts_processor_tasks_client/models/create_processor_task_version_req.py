@@ -19,36 +19,43 @@ T = TypeVar("T", bound="CreateProcessorTaskVersionReq")
 
 @_attrs_define
 class CreateProcessorTaskVersionReq:
-    """Request body of CreateProcessorTaskVersion (OTC *Creating a Data Processing Task Version*;
-    Huawei (huaweicloudDocs) 创建数据处理任务版本). Give either `data_source` or `inputs`.
+    """Request body of CreateProcessorTaskVersion. Give either `data_source` or `inputs`.
 
     `task_id` is required: Huawei's page lists it as a mandatory body field (是), OTC's page does
     not list it at all; this document follows Huawei. Send the same id as the `task_id` path
     parameter (*inferred*: both are described as 数据处理任务ID, "data processing task ID").
 
+    Source: OTC *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs) 创建数据处理任务版本.
+
         Attributes:
             name (str): Name of a data processing task.
-            task_id (str): ID of the data processing task (Huawei (huaweicloudDocs) 创建数据处理任务版本 only).
+            task_id (str): ID of the data processing task.
+
+                Source: Huawei (huaweicloudDocs) 创建数据处理任务版本 only.
             create_version (bool | Unset): Whether to synchronously create a task version when creating a task (`false`, the
                 default,
                 or `true`), as the page says; its meaning on this call is not explained further.
                  Default: False.
-            data_source (ProcessorDataSource | Unset): Data source of a data processing task (OTC and Huawei
-                (huaweicloudDocs), table
-                *ProcessorDataSource*, identical on every page that has it; every field optional in requests).
-            description (str | Unset): Description of a data processing task (OTC *Creating a Processing Task*, *Updating a
-                Processing Task*, *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs) 创建处理任务,
-                更新处理任务, 创建数据处理任务版本): "The description contains 0 to 256 characters and does not
+            data_source (ProcessorDataSource | Unset): Data source of a data processing task.
+
+                Source: OTC and Huawei (huaweicloudDocs), table *ProcessorDataSource*, identical on every page that has it;
+                every field optional in requests.
+            description (str | Unset): Description of a data processing task: "The description contains 0 to 256 characters
+                and does not
                 support the following special characters: ``^!<>=&"'``". Request bodies only: descriptions the
                 service returns are not constrained here.
+
+                Source: OTC *Creating a Processing Task*, *Updating a Processing Task*, *Creating a Data Processing Task
+                Version*; Huawei (huaweicloudDocs) 创建处理任务, 更新处理任务, 创建数据处理任务版本.
             inputs (list[ProcessorDataSource] | Unset): Data source list. Either this parameter or `data_source` is
                 delivered.
-            template (TemplateParam | Unset): Data processing template, such as the algorithm ID and parameters (OTC and
-                Huawei
-                (huaweicloudDocs), table *TemplateParam*).
+            template (TemplateParam | Unset): Data processing template, such as the algorithm ID and parameters.
+
+                Source: OTC and Huawei (huaweicloudDocs), table *TemplateParam*.
             version_id (str | Unset): Dataset version ID.
-            work_path (WorkPath | Unset): Working directory (output channel) of a data processing task (OTC and Huawei
-                (huaweicloudDocs), table *WorkPath*).
+            work_path (WorkPath | Unset): Working directory (output channel) of a data processing task.
+
+                Source: OTC and Huawei (huaweicloudDocs), table *WorkPath*.
             workspace_id (str | Unset): Workspace ID. If no workspace is created, the default value is `0`. If a workspace
                 is
                 created and used, use the actual value.

@@ -13,8 +13,9 @@ T = TypeVar("T", bound="CreateProcessorTaskVersionResp")
 
 @_attrs_define
 class CreateProcessorTaskVersionResp:
-    """Response body of CreateProcessorTaskVersion (OTC *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs)
-    创建数据处理任务版本).
+    """Response body of CreateProcessorTaskVersion.
+
+    Source: OTC *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs) 创建数据处理任务版本.
 
         Attributes:
             version_id (str | Unset): Version ID of a data processing task.

@@ -21,10 +21,11 @@ T = TypeVar("T", bound="DescTaskVersionResp")
 @_attrs_define
 class DescTaskVersionResp:
     """A version of a data processing task: the body of DescProcessorTaskVersion and each item of
-    ListProcessorTaskVersions `versions` (OTC *Querying the Details About the Version of a Data
-    Processing Task* and *Querying the Version List of a Data Processing Task*, table
-    *DescTaskVersionResp*; Huawei (huaweicloudDocs) 查询数据处理任务的版本详情, 查询数据处理任务的版本列表).
+    ListProcessorTaskVersions `versions`.
     Every field may be absent (the sample counts, for one, appear only once a version has run).
+
+    Source: OTC *Querying the Details About the Version of a Data Processing Task* and *Querying the Version List of a
+    Data Processing Task*, table *DescTaskVersionResp*; Huawei (huaweicloudDocs) 查询数据处理任务的版本详情, 查询数据处理任务的版本列表.
 
         Attributes:
             add_sample_count (int | Unset): Number of added images after processing.
@@ -36,29 +37,31 @@ class DescTaskVersionResp:
             inputs (list[ProcessorDataSource] | Unset): Input channel of a data processing task.
             modified_sample_count (int | Unset): Number of modified images after processing.
             origin_sample_count (int | Unset): Number of images before processing.
-            status (TaskStatus | Unset): Status of a data processing task or of one of its versions (OTC and Huawei
-                (huaweicloudDocs),
-                every page that has it: *Querying the List of a Processing Task* / 查询处理任务列表,
-                *Querying Details About a Processing Task* / 查询处理任务详情, and the version pages):
+            status (TaskStatus | Unset): Status of a data processing task or of one of its versions:
 
                 - `0`: initialized
                 - `1`: running
                 - `2`: completed
                 - `3`: failed (the task's `error_msg` says why)
                 - `4`: stopped
+
+                Source: OTC and Huawei (huaweicloudDocs), every page that has it: *Querying the List of a Processing Task* /
+                查询处理任务列表, *Querying Details About a Processing Task* / 查询处理任务详情, and the version pages.
             task_id (str | Unset): ID of a data processing task.
             task_version_id (str | Unset): Version ID of a data processing task.
-            template (TemplateParam | Unset): Data processing template, such as the algorithm ID and parameters (OTC and
-                Huawei
-                (huaweicloudDocs), table *TemplateParam*).
+            template (TemplateParam | Unset): Data processing template, such as the algorithm ID and parameters.
+
+                Source: OTC and Huawei (huaweicloudDocs), table *TemplateParam*.
             unmodified_sample_count (int | Unset): Number of unmodified images after processing.
-            update_time (int | Unset): Long. Both sources describe it as "Time when a data processing task is created."
-                (OTC;
-                Huawei (huaweicloudDocs): 数据处理任务的创建时间), the same text as `create_time`; that it is the
+            update_time (int | Unset): Long. Both sources describe it as "Time when a data processing task is created.", the
+                same text as `create_time`; that it is the
                 time of the last update is *inferred* from its name. No example shows it.
+
+                Source: OTC; Huawei (huaweicloudDocs): 数据处理任务的创建时间.
             version_name (str | Unset): Version name of a data processing task.
-            work_path (WorkPath | Unset): Working directory (output channel) of a data processing task (OTC and Huawei
-                (huaweicloudDocs), table *WorkPath*).
+            work_path (WorkPath | Unset): Working directory (output channel) of a data processing task.
+
+                Source: OTC and Huawei (huaweicloudDocs), table *WorkPath*.
     """
 
     add_sample_count: int | Unset = UNSET

@@ -24,18 +24,21 @@ T = TypeVar("T", bound="DescribeProcessorTaskResp")
 @_attrs_define
 class DescribeProcessorTaskResp:
     """A data processing task: the body of DescribeProcessorTask and each item of ListProcessorTasks
-    `tasks` (OTC *Querying Details About a Processing Task* and *Querying the List of a Processing
-    Task*, table *DescribeProcessorTaskResp*; Huawei (huaweicloudDocs) 查询处理任务详情, 查询处理任务列表).
+    `tasks`.
     Every field may be absent: the pages mark none as always present, and the examples leave out
     several (`description`, `workspace_id`, `version_count`, `work_path`, ...). Older OTC examples
     also show an undocumented `"ai_project" : ""`; other fields are not refused.
 
+    Source: OTC *Querying Details About a Processing Task* and *Querying the List of a Processing Task*, table
+    *DescribeProcessorTaskResp*; Huawei (huaweicloudDocs) 查询处理任务详情, 查询处理任务列表.
+
         Attributes:
             create_time (int | Unset): Time when a data processing task is created (Long). Every example is a Unix time in
                 milliseconds, e.g. `1606373999627` (*inferred* from the examples).
-            data_source (ProcessorDataSource | Unset): Data source of a data processing task (OTC and Huawei
-                (huaweicloudDocs), table
-                *ProcessorDataSource*, identical on every page that has it; every field optional in requests).
+            data_source (ProcessorDataSource | Unset): Data source of a data processing task.
+
+                Source: OTC and Huawei (huaweicloudDocs), table *ProcessorDataSource*, identical on every page that has it;
+                every field optional in requests.
             description (str | Unset): Description of a data processing task.
             duration_seconds (int | Unset): Running time of data processing, in seconds.
             error_msg (str | Unset): Error message. This field is displayed when the value of `status` is `3` (failed).
@@ -48,31 +51,34 @@ class DescribeProcessorTaskResp:
                 is displayed when `status` is `2`
                 (completed) and is valid for a feature analysis task.
 
-                Both sources type it Object, yet the DescribeProcessorTask example of both (OTC and Huawei
-                (huaweicloudDocs) 查询处理任务详情) gives `"result" : "xxx"`, a string. Which of the two the
+                Both sources type it Object, yet the DescribeProcessorTask example of both gives `"result" : "xxx"`, a string.
+                Which of the two the
                 service sends is not known, so both are accepted: a client that assumed an object would
                 fail on the one value ever published.
-            status (TaskStatus | Unset): Status of a data processing task or of one of its versions (OTC and Huawei
-                (huaweicloudDocs),
-                every page that has it: *Querying the List of a Processing Task* / 查询处理任务列表,
-                *Querying Details About a Processing Task* / 查询处理任务详情, and the version pages):
+
+                Source: OTC and Huawei (huaweicloudDocs) 查询处理任务详情.
+            status (TaskStatus | Unset): Status of a data processing task or of one of its versions:
 
                 - `0`: initialized
                 - `1`: running
                 - `2`: completed
                 - `3`: failed (the task's `error_msg` says why)
                 - `4`: stopped
+
+                Source: OTC and Huawei (huaweicloudDocs), every page that has it: *Querying the List of a Processing Task* /
+                查询处理任务列表, *Querying Details About a Processing Task* / 查询处理任务详情, and the version pages.
             task_id (str | Unset): ID of a data processing task.
-            template (TemplateParam | Unset): Data processing template, such as the algorithm ID and parameters (OTC and
-                Huawei
-                (huaweicloudDocs), table *TemplateParam*).
+            template (TemplateParam | Unset): Data processing template, such as the algorithm ID and parameters.
+
+                Source: OTC and Huawei (huaweicloudDocs), table *TemplateParam*.
             version_count (int | Unset): Number of versions of a data processing task. Huawei (huaweicloudDocs) 查询处理任务详情:
                 数据处理任务的版本数量 ("number of versions"), followed here; OTC says "Version number of a data
                 processing task."
             version_id (str | Unset): Dataset version ID corresponding to a data processing task.
             version_name (str | Unset): Dataset version name corresponding to a data processing task.
-            work_path (WorkPath | Unset): Working directory (output channel) of a data processing task (OTC and Huawei
-                (huaweicloudDocs), table *WorkPath*).
+            work_path (WorkPath | Unset): Working directory (output channel) of a data processing task.
+
+                Source: OTC and Huawei (huaweicloudDocs), table *WorkPath*.
             workspace_id (str | Unset): Workspace ID of a data processing task. If no workspace is created, the default
                 value is
                 `0`. If a workspace is created and used, use the actual value.

@@ -10,9 +10,11 @@ T = TypeVar("T", bound="Empty")
 
 @_attrs_define
 class Empty:
-    """Empty JSON object. The example success body of DeleteProcessorTask (seed), UpdateProcessorTask
-    and StopProcessorTaskVersion (OTC and Huawei (huaweicloudDocs) pages of those operations) is `{ }`.
+    """Empty JSON object. The example success body of DeleteProcessorTask, UpdateProcessorTask
+    and StopProcessorTaskVersion is `{ }`.
     `additionalProperties: false` with no properties admits only `{}`.
+
+    Source: seed; OTC and Huawei (huaweicloudDocs) pages of those operations.
 
     """
 

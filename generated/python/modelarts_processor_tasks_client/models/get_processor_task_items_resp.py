@@ -17,8 +17,9 @@ T = TypeVar("T", bound="GetProcessorTaskItemsResp")
 
 @_attrs_define
 class GetProcessorTaskItemsResp:
-    """Response body of GetProcessorTaskItems (OTC *Querying the Algorithm Type for Data Processing*, Table 3; Huawei
-    (huaweicloudDocs) 查询数据处理的算法类别).
+    """Response body of GetProcessorTaskItems.
+
+    Source: OTC *Querying the Algorithm Type for Data Processing*, Table 3; Huawei (huaweicloudDocs) 查询数据处理的算法类别.
 
         Attributes:
             items (list[ProcessorTaskItem] | Unset): Algorithm type list.

@@ -19,14 +19,18 @@ T = TypeVar("T", bound="ListProcessorTaskVersionResultsResp")
 
 @_attrs_define
 class ListProcessorTaskVersionResultsResp:
-    """Response body of ListProcessorTaskVersionResults (OTC *Obtaining the Result of a Data Processing Task Version*,
-    Table 3; Huawei (huaweicloudDocs) 查询数据处理任务版本的结果展示).
+    """Response body of ListProcessorTaskVersionResults.
+
+    Source: OTC *Obtaining the Result of a Data Processing Task Version*, Table 3; Huawei (huaweicloudDocs)
+    查询数据处理任务版本的结果展示.
 
         Attributes:
             count (int | Unset): Total number of results.
-            has_more (bool | Unset): Whether all results are returned (OTC's wording). The published example has `count` 3,
+            has_more (bool | Unset): Whether all results are returned. The published example has `count` 3,
                 three results and `has_more: true`, so the page does not settle which way round the flag
                 reads.
+
+                Source: OTC's wording.
             results (list[DescProcessorTaskVersionResultsResp] | Unset): Result displayed by page.
     """
 

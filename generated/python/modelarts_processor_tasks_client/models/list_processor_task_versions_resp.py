@@ -17,8 +17,9 @@ T = TypeVar("T", bound="ListProcessorTaskVersionsResp")
 
 @_attrs_define
 class ListProcessorTaskVersionsResp:
-    """Response body of ListProcessorTaskVersions (OTC *Querying the Version List of a Data Processing Task*, Table 3;
-    Huawei (huaweicloudDocs) 查询数据处理任务的版本列表).
+    """Response body of ListProcessorTaskVersions.
+
+    Source: OTC *Querying the Version List of a Data Processing Task*, Table 3; Huawei (huaweicloudDocs) 查询数据处理任务的版本列表.
 
         Attributes:
             count (int | Unset): Total number of versions (all pages).

@@ -17,8 +17,9 @@ T = TypeVar("T", bound="ListProcessorTasksResp")
 
 @_attrs_define
 class ListProcessorTasksResp:
-    """Response body of ListProcessorTasks (OTC *Querying the List of a Processing Task*, Table 3; Huawei (huaweicloudDocs)
-    查询处理任务列表).
+    """Response body of ListProcessorTasks.
+
+    Source: OTC *Querying the List of a Processing Task*, Table 3; Huawei (huaweicloudDocs) 查询处理任务列表.
 
         Attributes:
             count (int | Unset): Total number of data processing tasks (all pages).

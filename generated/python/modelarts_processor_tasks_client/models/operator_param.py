@@ -17,10 +17,11 @@ T = TypeVar("T", bound="OperatorParam")
 
 @_attrs_define
 class OperatorParam:
-    """An operator of a data processing template and its parameters (OTC and Huawei
-    (huaweicloudDocs), table *OperatorParam*). No page lists the operators of each template; the
+    """An operator of a data processing template and its parameters. No page lists the operators of each template; the
     examples show `sys_data_analyse` (feature analysis), `MetaValidation` (validation), `PCC`
     (cleansing), `SimDeduplication` (filtering) and `AddNoise` (augmentation).
+
+    Source: OTC and Huawei (huaweicloudDocs), table *OperatorParam*.
 
         Attributes:
             advanced_params_switch (bool | Unset): Advanced parameter switch.

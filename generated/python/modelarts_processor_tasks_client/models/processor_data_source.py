@@ -14,8 +14,10 @@ T = TypeVar("T", bound="ProcessorDataSource")
 
 @_attrs_define
 class ProcessorDataSource:
-    """Data source of a data processing task (OTC and Huawei (huaweicloudDocs), table
-    *ProcessorDataSource*, identical on every page that has it; every field optional in requests).
+    """Data source of a data processing task.
+
+    Source: OTC and Huawei (huaweicloudDocs), table *ProcessorDataSource*, identical on every page that has it; every
+    field optional in requests.
 
         Attributes:
             name (str | Unset): Dataset name.
@@ -26,14 +28,15 @@ class ProcessorDataSource:
                 - If `type` is `DATASET`, `source` is a dataset ID.
                 - If `type` is `CUSTOM` and the API is called by resource tenants, `source` is the
                   `project_id` of the actual user. Otherwise, this field is left blank.
-            type_ (DataSourceType | Unset): Data source type (OTC and Huawei (huaweicloudDocs), ProcessorDataSource on every
-                page that
-                has it; ListProcessorTasks `source_type`):
+            type_ (DataSourceType | Unset): Data source type:
 
                 - `OBS`: data obtained from OBS
                 - `TASK`: data processing task
                 - `DATASET`: dataset
                 - `CUSTOM`: data called by resource tenants
+
+                Source: OTC and Huawei (huaweicloudDocs), ProcessorDataSource on every page that has it; ListProcessorTasks
+                `source_type`.
             version_id (str | Unset): Version of a dataset.
             version_name (str | Unset): Dataset version name.
     """

@@ -14,26 +14,29 @@ T = TypeVar("T", bound="ProcessorTaskItem")
 
 @_attrs_define
 class ProcessorTaskItem:
-    """An algorithm type for data processing (OTC *Querying the Algorithm Type for Data Processing*,
-    table *ProcessorTaskItem*; Huawei (huaweicloudDocs) 查询数据处理的算法类别).
+    """An algorithm type for data processing.
+
+    Source: OTC *Querying the Algorithm Type for Data Processing*, table *ProcessorTaskItem*; Huawei (huaweicloudDocs)
+    查询数据处理的算法类别.
 
         Attributes:
             label_en (str | Unset): English name of an algorithm type.
-            label_zh (str | Unset): Chinese name of an algorithm type (Huawei (huaweicloudDocs): 算法类别的中文名称, and OTC before
-                2024-06-17; OTC HEAD: "Algorithm type name"). The published example shows the placeholder
+            label_zh (str | Unset): Chinese name of an algorithm type. The published example shows the placeholder
                 `label_zh to translate`.
-            template_id (TemplateId | Unset): Task type, which is the ID of a data processing template (OTC *Creating a
-                Processing Task*,
-                TemplateParam; Huawei (huaweicloudDocs) 创建处理任务):
+
+                Source: Huawei (huaweicloudDocs): 算法类别的中文名称, and OTC before 2024-06-17; OTC HEAD: "Algorithm type name".
+            template_id (TemplateId | Unset): Task type, which is the ID of a data processing template:
 
                 - `sys_data_analyse`: feature analysis
                 - `sys_data_cleaning`: data cleansing
                 - `sys_data_augmentation`: data augmentation
                 - `sys_data_validation`: data validation
-                - `sys_data_selection`: data filtering (OTC HEAD "data filtering", older OTC pages "data
-                  selection"; Huawei 数据筛选, filtering)
+                - `sys_data_selection`: data filtering
 
                 "Feature analysis" is `sys_data_analyse`; the other four are the "data processing" tasks.
+
+                Source: OTC *Creating a Processing Task*, TemplateParam; Huawei (huaweicloudDocs) 创建处理任务; OTC HEAD "data
+                filtering", older OTC pages "data selection"; Huawei 数据筛选, filtering.
     """
 
     label_en: str | Unset = UNSET

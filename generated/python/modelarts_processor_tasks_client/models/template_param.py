@@ -18,22 +18,23 @@ T = TypeVar("T", bound="TemplateParam")
 
 @_attrs_define
 class TemplateParam:
-    """Data processing template, such as the algorithm ID and parameters (OTC and Huawei
-    (huaweicloudDocs), table *TemplateParam*).
+    """Data processing template, such as the algorithm ID and parameters.
+
+    Source: OTC and Huawei (huaweicloudDocs), table *TemplateParam*.
 
         Attributes:
-            id (TemplateId | Unset): Task type, which is the ID of a data processing template (OTC *Creating a Processing
-                Task*,
-                TemplateParam; Huawei (huaweicloudDocs) 创建处理任务):
+            id (TemplateId | Unset): Task type, which is the ID of a data processing template:
 
                 - `sys_data_analyse`: feature analysis
                 - `sys_data_cleaning`: data cleansing
                 - `sys_data_augmentation`: data augmentation
                 - `sys_data_validation`: data validation
-                - `sys_data_selection`: data filtering (OTC HEAD "data filtering", older OTC pages "data
-                  selection"; Huawei 数据筛选, filtering)
+                - `sys_data_selection`: data filtering
 
                 "Feature analysis" is `sys_data_analyse`; the other four are the "data processing" tasks.
+
+                Source: OTC *Creating a Processing Task*, TemplateParam; Huawei (huaweicloudDocs) 创建处理任务; OTC HEAD "data
+                filtering", older OTC pages "data selection"; Huawei 数据筛选, filtering.
             name (str | Unset): Template name.
             operator_params (list[OperatorParam] | Unset): Operator parameter list.
     """

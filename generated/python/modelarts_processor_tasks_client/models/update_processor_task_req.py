@@ -13,15 +13,18 @@ T = TypeVar("T", bound="UpdateProcessorTaskReq")
 
 @_attrs_define
 class UpdateProcessorTaskReq:
-    """Request body of UpdateProcessorTask (OTC *Updating a Processing Task*; Huawei
-    (huaweicloudDocs) 更新处理任务): "Only the description of tasks can be updated."
+    """Request body of UpdateProcessorTask: "Only the description of tasks can be updated."
+
+    Source: OTC *Updating a Processing Task*; Huawei (huaweicloudDocs) 更新处理任务.
 
         Attributes:
-            description (str | Unset): Description of a data processing task (OTC *Creating a Processing Task*, *Updating a
-                Processing Task*, *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs) 创建处理任务,
-                更新处理任务, 创建数据处理任务版本): "The description contains 0 to 256 characters and does not
+            description (str | Unset): Description of a data processing task: "The description contains 0 to 256 characters
+                and does not
                 support the following special characters: ``^!<>=&"'``". Request bodies only: descriptions the
                 service returns are not constrained here.
+
+                Source: OTC *Creating a Processing Task*, *Updating a Processing Task*, *Creating a Data Processing Task
+                Version*; Huawei (huaweicloudDocs) 创建处理任务, 更新处理任务, 创建数据处理任务版本.
     """
 
     description: str | Unset = UNSET

@@ -14,23 +14,28 @@ T = TypeVar("T", bound="WorkPath")
 
 @_attrs_define
 class WorkPath:
-    """Working directory (output channel) of a data processing task (OTC and Huawei
-    (huaweicloudDocs), table *WorkPath*).
+    """Working directory (output channel) of a data processing task.
+
+    Source: OTC and Huawei (huaweicloudDocs), table *WorkPath*.
 
         Attributes:
             name (str | Unset): Dataset name.
-            output_path (str | Unset): Output path, for example, /datasets/demo. (Huawei (huaweicloudDocs) 输出路径, "output
-                path".)
+            output_path (str | Unset): Output path, for example, /datasets/demo.
+
+                Source: Huawei (huaweicloudDocs) 输出路径, "output path".
             path (str | Unset): Working path. If `type` is `OBS`, an OBS path; if `type` is `DATASET`, a dataset ID.
-            type_ (WorkPathType | Unset): Type of a working path (OTC and Huawei (huaweicloudDocs), WorkPath):
+            type_ (WorkPathType | Unset): Type of a working path:
 
                 - `OBS`: OBS path
                 - `DATASET`: dataset
+
+                Source: OTC and Huawei (huaweicloudDocs), WorkPath.
             version_id (str | Unset): Version of a dataset.
             version_name (str | Unset): Name of a dataset version. "The value can contain 0 to 32 characters. Only digits,
                 letters,
-                underscores (_), and hyphens (-) are allowed." (OTC; Huawei (huaweicloudDocs) 创建处理任务 and
-                创建数据处理任务版本 say the same.)
+                underscores (_), and hyphens (-) are allowed."
+
+                Source: OTC; Huawei (huaweicloudDocs) 创建处理任务 and 创建数据处理任务版本 say the same.
     """
 
     name: str | Unset = UNSET

@@ -126,22 +126,24 @@ def sync_detailed(
     IAM action: `modelarts:processTask:createProcessTask`, with the OBS actions
     `obs:bucket:HeadBucket`, `obs:bucket:ListBucket`, `obs:object:PutObject`,
     `obs:bucket:ListAllMyBuckets`, `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`,
-    `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy` (Huawei (huaweicloudDocs)
-    数据管理权限).
+    `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
 
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
+
     Args:
         project_id (str):
-        body (CreateProcessorTaskReq): Request body of CreateProcessorTask (OTC *Creating a
-            Processing Task*, Table 2; Huawei
-            (huaweicloudDocs) 创建处理任务). Give either `data_source` or `inputs`. Only `name` is required:
+        body (CreateProcessorTaskReq): Request body of CreateProcessorTask. Give either
+            `data_source` or `inputs`. Only `name` is required:
             `template` is mandatory on OTC's page since 2024-06-17 but optional on Huawei's page (and
             on
             OTC's before); this document follows Huawei. A task without `template` is accepted here;
             which
             task type the service then creates is not documented.
+
+            Source: OTC *Creating a Processing Task*, Table 2; Huawei (huaweicloudDocs) 创建处理任务.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -195,22 +197,24 @@ def sync(
     IAM action: `modelarts:processTask:createProcessTask`, with the OBS actions
     `obs:bucket:HeadBucket`, `obs:bucket:ListBucket`, `obs:object:PutObject`,
     `obs:bucket:ListAllMyBuckets`, `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`,
-    `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy` (Huawei (huaweicloudDocs)
-    数据管理权限).
+    `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
 
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
+
     Args:
         project_id (str):
-        body (CreateProcessorTaskReq): Request body of CreateProcessorTask (OTC *Creating a
-            Processing Task*, Table 2; Huawei
-            (huaweicloudDocs) 创建处理任务). Give either `data_source` or `inputs`. Only `name` is required:
+        body (CreateProcessorTaskReq): Request body of CreateProcessorTask. Give either
+            `data_source` or `inputs`. Only `name` is required:
             `template` is mandatory on OTC's page since 2024-06-17 but optional on Huawei's page (and
             on
             OTC's before); this document follows Huawei. A task without `template` is accepted here;
             which
             task type the service then creates is not documented.
+
+            Source: OTC *Creating a Processing Task*, Table 2; Huawei (huaweicloudDocs) 创建处理任务.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -259,22 +263,24 @@ async def asyncio_detailed(
     IAM action: `modelarts:processTask:createProcessTask`, with the OBS actions
     `obs:bucket:HeadBucket`, `obs:bucket:ListBucket`, `obs:object:PutObject`,
     `obs:bucket:ListAllMyBuckets`, `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`,
-    `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy` (Huawei (huaweicloudDocs)
-    数据管理权限).
+    `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
 
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
+
     Args:
         project_id (str):
-        body (CreateProcessorTaskReq): Request body of CreateProcessorTask (OTC *Creating a
-            Processing Task*, Table 2; Huawei
-            (huaweicloudDocs) 创建处理任务). Give either `data_source` or `inputs`. Only `name` is required:
+        body (CreateProcessorTaskReq): Request body of CreateProcessorTask. Give either
+            `data_source` or `inputs`. Only `name` is required:
             `template` is mandatory on OTC's page since 2024-06-17 but optional on Huawei's page (and
             on
             OTC's before); this document follows Huawei. A task without `template` is accepted here;
             which
             task type the service then creates is not documented.
+
+            Source: OTC *Creating a Processing Task*, Table 2; Huawei (huaweicloudDocs) 创建处理任务.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -326,22 +332,24 @@ async def asyncio(
     IAM action: `modelarts:processTask:createProcessTask`, with the OBS actions
     `obs:bucket:HeadBucket`, `obs:bucket:ListBucket`, `obs:object:PutObject`,
     `obs:bucket:ListAllMyBuckets`, `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`,
-    `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy` (Huawei (huaweicloudDocs)
-    数据管理权限).
+    `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
 
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
+
     Args:
         project_id (str):
-        body (CreateProcessorTaskReq): Request body of CreateProcessorTask (OTC *Creating a
-            Processing Task*, Table 2; Huawei
-            (huaweicloudDocs) 创建处理任务). Give either `data_source` or `inputs`. Only `name` is required:
+        body (CreateProcessorTaskReq): Request body of CreateProcessorTask. Give either
+            `data_source` or `inputs`. Only `name` is required:
             `template` is mandatory on OTC's page since 2024-06-17 but optional on Huawei's page (and
             on
             OTC's before); this document follows Huawei. A task without `template` is accepted here;
             which
             task type the service then creates is not documented.
+
+            Source: OTC *Creating a Processing Task*, Table 2; Huawei (huaweicloudDocs) 创建处理任务.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -115,22 +115,26 @@ def sync_detailed(
 
     Not idempotent: a retry after a lost response may create a second version.
 
-    IAM action: `modelarts:processTask:createProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+    IAM action: `modelarts:processTask:createProcessTask`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
 
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
+
     Args:
         project_id (str):
         task_id (str):
-        body (CreateProcessorTaskVersionReq): Request body of CreateProcessorTaskVersion (OTC
-            *Creating a Data Processing Task Version*;
-            Huawei (huaweicloudDocs) 创建数据处理任务版本). Give either `data_source` or `inputs`.
+        body (CreateProcessorTaskVersionReq): Request body of CreateProcessorTaskVersion. Give
+            either `data_source` or `inputs`.
 
             `task_id` is required: Huawei's page lists it as a mandatory body field (是), OTC's page
             does
             not list it at all; this document follows Huawei. Send the same id as the `task_id` path
             parameter (*inferred*: both are described as 数据处理任务ID, "data processing task ID").
+
+            Source: OTC *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs)
+            创建数据处理任务版本.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,22 +176,26 @@ def sync(
 
     Not idempotent: a retry after a lost response may create a second version.
 
-    IAM action: `modelarts:processTask:createProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+    IAM action: `modelarts:processTask:createProcessTask`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
 
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
+
     Args:
         project_id (str):
         task_id (str):
-        body (CreateProcessorTaskVersionReq): Request body of CreateProcessorTaskVersion (OTC
-            *Creating a Data Processing Task Version*;
-            Huawei (huaweicloudDocs) 创建数据处理任务版本). Give either `data_source` or `inputs`.
+        body (CreateProcessorTaskVersionReq): Request body of CreateProcessorTaskVersion. Give
+            either `data_source` or `inputs`.
 
             `task_id` is required: Huawei's page lists it as a mandatory body field (是), OTC's page
             does
             not list it at all; this document follows Huawei. Send the same id as the `task_id` path
             parameter (*inferred*: both are described as 数据处理任务ID, "data processing task ID").
+
+            Source: OTC *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs)
+            创建数据处理任务版本.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -224,22 +232,26 @@ async def asyncio_detailed(
 
     Not idempotent: a retry after a lost response may create a second version.
 
-    IAM action: `modelarts:processTask:createProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+    IAM action: `modelarts:processTask:createProcessTask`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
 
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
+
     Args:
         project_id (str):
         task_id (str):
-        body (CreateProcessorTaskVersionReq): Request body of CreateProcessorTaskVersion (OTC
-            *Creating a Data Processing Task Version*;
-            Huawei (huaweicloudDocs) 创建数据处理任务版本). Give either `data_source` or `inputs`.
+        body (CreateProcessorTaskVersionReq): Request body of CreateProcessorTaskVersion. Give
+            either `data_source` or `inputs`.
 
             `task_id` is required: Huawei's page lists it as a mandatory body field (是), OTC's page
             does
             not list it at all; this document follows Huawei. Send the same id as the `task_id` path
             parameter (*inferred*: both are described as 数据处理任务ID, "data processing task ID").
+
+            Source: OTC *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs)
+            创建数据处理任务版本.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -279,22 +291,26 @@ async def asyncio(
 
     Not idempotent: a retry after a lost response may create a second version.
 
-    IAM action: `modelarts:processTask:createProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+    IAM action: `modelarts:processTask:createProcessTask`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
 
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
+
     Args:
         project_id (str):
         task_id (str):
-        body (CreateProcessorTaskVersionReq): Request body of CreateProcessorTaskVersion (OTC
-            *Creating a Data Processing Task Version*;
-            Huawei (huaweicloudDocs) 创建数据处理任务版本). Give either `data_source` or `inputs`.
+        body (CreateProcessorTaskVersionReq): Request body of CreateProcessorTaskVersion. Give
+            either `data_source` or `inputs`.
 
             `task_id` is required: Huawei's page lists it as a mandatory body field (是), OTC's page
             does
             not list it at all; this document follows Huawei. Send the same id as the `task_id` path
             parameter (*inferred*: both are described as 数据处理任务ID, "data processing task ID").
+
+            Source: OTC *Creating a Data Processing Task Version*; Huawei (huaweicloudDocs)
+            创建数据处理任务版本.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

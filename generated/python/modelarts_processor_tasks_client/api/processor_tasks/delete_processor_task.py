@@ -96,14 +96,13 @@ def sync_detailed(
     """Delete a processing task
 
      Deletes a processing task, either a feature analysis task or a data processing task,
-    named by `task_id` (seed: OTC *Deleting a Processing Task*, `deleting_a_processing_task.rst`,
-    byte-identical to the seed; Huawei (huaweicloudDocs) 删除处理任务). No request body and no
-    query parameters (seed: "Request Parameters: None").
+    named by `task_id`. No request body and no
+    query parameters.
 
     IAM action: `modelarts:processTask:deleteProcessTask`, with the OBS actions
     `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`, `obs:bucket:GetBucketPolicy`,
     `obs:bucket:DeleteBucketPolicy`, `obs:bucket:ListBucket`, `obs:bucket:ListAllMyBuckets`,
-    `obs:object:DeleteObject` (Huawei (huaweicloudDocs) 数据管理权限).
+    `obs:object:DeleteObject`.
 
     The call is idempotent in effect: deleting a task that is already gone fails with
     400 `ModelArts.4700` and changes nothing, so a client may retry it safely and may treat
@@ -112,6 +111,10 @@ def sync_detailed(
 
     The seed lists the status codes 200, 401 and 403. The other responses below come from
     OTC's error-code appendix and the API gateway; each says so.
+
+    Source: seed: OTC *Deleting a Processing Task*, `deleting_a_processing_task.rst`, byte-identical to
+    the seed; Huawei (huaweicloudDocs) 删除处理任务; seed: "Request Parameters: None"; Huawei
+    (huaweicloudDocs) 数据管理权限.
 
     Args:
         project_id (str):
@@ -146,14 +149,13 @@ def sync(
     """Delete a processing task
 
      Deletes a processing task, either a feature analysis task or a data processing task,
-    named by `task_id` (seed: OTC *Deleting a Processing Task*, `deleting_a_processing_task.rst`,
-    byte-identical to the seed; Huawei (huaweicloudDocs) 删除处理任务). No request body and no
-    query parameters (seed: "Request Parameters: None").
+    named by `task_id`. No request body and no
+    query parameters.
 
     IAM action: `modelarts:processTask:deleteProcessTask`, with the OBS actions
     `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`, `obs:bucket:GetBucketPolicy`,
     `obs:bucket:DeleteBucketPolicy`, `obs:bucket:ListBucket`, `obs:bucket:ListAllMyBuckets`,
-    `obs:object:DeleteObject` (Huawei (huaweicloudDocs) 数据管理权限).
+    `obs:object:DeleteObject`.
 
     The call is idempotent in effect: deleting a task that is already gone fails with
     400 `ModelArts.4700` and changes nothing, so a client may retry it safely and may treat
@@ -162,6 +164,10 @@ def sync(
 
     The seed lists the status codes 200, 401 and 403. The other responses below come from
     OTC's error-code appendix and the API gateway; each says so.
+
+    Source: seed: OTC *Deleting a Processing Task*, `deleting_a_processing_task.rst`, byte-identical to
+    the seed; Huawei (huaweicloudDocs) 删除处理任务; seed: "Request Parameters: None"; Huawei
+    (huaweicloudDocs) 数据管理权限.
 
     Args:
         project_id (str):
@@ -191,14 +197,13 @@ async def asyncio_detailed(
     """Delete a processing task
 
      Deletes a processing task, either a feature analysis task or a data processing task,
-    named by `task_id` (seed: OTC *Deleting a Processing Task*, `deleting_a_processing_task.rst`,
-    byte-identical to the seed; Huawei (huaweicloudDocs) 删除处理任务). No request body and no
-    query parameters (seed: "Request Parameters: None").
+    named by `task_id`. No request body and no
+    query parameters.
 
     IAM action: `modelarts:processTask:deleteProcessTask`, with the OBS actions
     `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`, `obs:bucket:GetBucketPolicy`,
     `obs:bucket:DeleteBucketPolicy`, `obs:bucket:ListBucket`, `obs:bucket:ListAllMyBuckets`,
-    `obs:object:DeleteObject` (Huawei (huaweicloudDocs) 数据管理权限).
+    `obs:object:DeleteObject`.
 
     The call is idempotent in effect: deleting a task that is already gone fails with
     400 `ModelArts.4700` and changes nothing, so a client may retry it safely and may treat
@@ -207,6 +212,10 @@ async def asyncio_detailed(
 
     The seed lists the status codes 200, 401 and 403. The other responses below come from
     OTC's error-code appendix and the API gateway; each says so.
+
+    Source: seed: OTC *Deleting a Processing Task*, `deleting_a_processing_task.rst`, byte-identical to
+    the seed; Huawei (huaweicloudDocs) 删除处理任务; seed: "Request Parameters: None"; Huawei
+    (huaweicloudDocs) 数据管理权限.
 
     Args:
         project_id (str):
@@ -239,14 +248,13 @@ async def asyncio(
     """Delete a processing task
 
      Deletes a processing task, either a feature analysis task or a data processing task,
-    named by `task_id` (seed: OTC *Deleting a Processing Task*, `deleting_a_processing_task.rst`,
-    byte-identical to the seed; Huawei (huaweicloudDocs) 删除处理任务). No request body and no
-    query parameters (seed: "Request Parameters: None").
+    named by `task_id`. No request body and no
+    query parameters.
 
     IAM action: `modelarts:processTask:deleteProcessTask`, with the OBS actions
     `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`, `obs:bucket:GetBucketPolicy`,
     `obs:bucket:DeleteBucketPolicy`, `obs:bucket:ListBucket`, `obs:bucket:ListAllMyBuckets`,
-    `obs:object:DeleteObject` (Huawei (huaweicloudDocs) 数据管理权限).
+    `obs:object:DeleteObject`.
 
     The call is idempotent in effect: deleting a task that is already gone fails with
     400 `ModelArts.4700` and changes nothing, so a client may retry it safely and may treat
@@ -255,6 +263,10 @@ async def asyncio(
 
     The seed lists the status codes 200, 401 and 403. The other responses below come from
     OTC's error-code appendix and the API gateway; each says so.
+
+    Source: seed: OTC *Deleting a Processing Task*, `deleting_a_processing_task.rst`, byte-identical to
+    the seed; Huawei (huaweicloudDocs) 删除处理任务; seed: "Request Parameters: None"; Huawei
+    (huaweicloudDocs) 数据管理权限.
 
     Args:
         project_id (str):

@@ -112,10 +112,12 @@ def sync_detailed(
     IAM action: `modelarts:processTask:deleteProcessTask`, with the OBS actions
     `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`, `obs:bucket:GetBucketPolicy`,
     `obs:bucket:DeleteBucketPolicy`, `obs:bucket:ListBucket`, `obs:bucket:ListAllMyBuckets`,
-    `obs:object:DeleteObject` (Huawei (huaweicloudDocs) 数据管理权限).
+    `obs:object:DeleteObject`.
 
     Status codes on the pages: 204, 401, 403 (no 404, like the seed). The 400, 429, 500 and 503
     responses come from OTC's error-code appendix; the 404 is the API gateway's.
+
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
 
     Args:
         project_id (str):
@@ -168,10 +170,12 @@ def sync(
     IAM action: `modelarts:processTask:deleteProcessTask`, with the OBS actions
     `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`, `obs:bucket:GetBucketPolicy`,
     `obs:bucket:DeleteBucketPolicy`, `obs:bucket:ListBucket`, `obs:bucket:ListAllMyBuckets`,
-    `obs:object:DeleteObject` (Huawei (huaweicloudDocs) 数据管理权限).
+    `obs:object:DeleteObject`.
 
     Status codes on the pages: 204, 401, 403 (no 404, like the seed). The 400, 429, 500 and 503
     responses come from OTC's error-code appendix; the 404 is the API gateway's.
+
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
 
     Args:
         project_id (str):
@@ -219,10 +223,12 @@ async def asyncio_detailed(
     IAM action: `modelarts:processTask:deleteProcessTask`, with the OBS actions
     `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`, `obs:bucket:GetBucketPolicy`,
     `obs:bucket:DeleteBucketPolicy`, `obs:bucket:ListBucket`, `obs:bucket:ListAllMyBuckets`,
-    `obs:object:DeleteObject` (Huawei (huaweicloudDocs) 数据管理权限).
+    `obs:object:DeleteObject`.
 
     Status codes on the pages: 204, 401, 403 (no 404, like the seed). The 400, 429, 500 and 503
     responses come from OTC's error-code appendix; the 404 is the API gateway's.
+
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
 
     Args:
         project_id (str):
@@ -273,10 +279,12 @@ async def asyncio(
     IAM action: `modelarts:processTask:deleteProcessTask`, with the OBS actions
     `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`, `obs:bucket:GetBucketPolicy`,
     `obs:bucket:DeleteBucketPolicy`, `obs:bucket:ListBucket`, `obs:bucket:ListAllMyBuckets`,
-    `obs:object:DeleteObject` (Huawei (huaweicloudDocs) 数据管理权限).
+    `obs:object:DeleteObject`.
 
     Status codes on the pages: 204, 401, 403 (no 404, like the seed). The 400, 429, 500 and 503
     responses come from OTC's error-code appendix; the 404 is the API gateway's.
+
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
 
     Args:
         project_id (str):

@@ -105,15 +105,16 @@ def sync_detailed(
     request of the pages:
     `GET https://{endpoint}/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}`.
 
-    A version that does not exist is 400 `ModelArts.4851` (OTC's error-code appendix), not 404.
+    A version that does not exist is 400 `ModelArts.4851`, not 404.
     `update_time` is described by both sources as the creation time (see the schema).
 
-    IAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限, whose
-    row for this call prints the URI of ListProcessorTaskVersions by mistake; the action is the
-    same).
+    IAM action: `modelarts:processTask:getProcessTask`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
+
+    Source: OTC's error-code appendix; Huawei (huaweicloudDocs) 数据管理权限, whose row for this call prints
+    the URI of ListProcessorTaskVersions by mistake; the action is the same.
 
     Args:
         project_id (str):
@@ -157,15 +158,16 @@ def sync(
     request of the pages:
     `GET https://{endpoint}/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}`.
 
-    A version that does not exist is 400 `ModelArts.4851` (OTC's error-code appendix), not 404.
+    A version that does not exist is 400 `ModelArts.4851`, not 404.
     `update_time` is described by both sources as the creation time (see the schema).
 
-    IAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限, whose
-    row for this call prints the URI of ListProcessorTaskVersions by mistake; the action is the
-    same).
+    IAM action: `modelarts:processTask:getProcessTask`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
+
+    Source: OTC's error-code appendix; Huawei (huaweicloudDocs) 数据管理权限, whose row for this call prints
+    the URI of ListProcessorTaskVersions by mistake; the action is the same.
 
     Args:
         project_id (str):
@@ -204,15 +206,16 @@ async def asyncio_detailed(
     request of the pages:
     `GET https://{endpoint}/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}`.
 
-    A version that does not exist is 400 `ModelArts.4851` (OTC's error-code appendix), not 404.
+    A version that does not exist is 400 `ModelArts.4851`, not 404.
     `update_time` is described by both sources as the creation time (see the schema).
 
-    IAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限, whose
-    row for this call prints the URI of ListProcessorTaskVersions by mistake; the action is the
-    same).
+    IAM action: `modelarts:processTask:getProcessTask`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
+
+    Source: OTC's error-code appendix; Huawei (huaweicloudDocs) 数据管理权限, whose row for this call prints
+    the URI of ListProcessorTaskVersions by mistake; the action is the same.
 
     Args:
         project_id (str):
@@ -254,15 +257,16 @@ async def asyncio(
     request of the pages:
     `GET https://{endpoint}/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}`.
 
-    A version that does not exist is 400 `ModelArts.4851` (OTC's error-code appendix), not 404.
+    A version that does not exist is 400 `ModelArts.4851`, not 404.
     `update_time` is described by both sources as the creation time (see the schema).
 
-    IAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限, whose
-    row for this call prints the URI of ListProcessorTaskVersions by mistake; the action is the
-    same).
+    IAM action: `modelarts:processTask:getProcessTask`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
+
+    Source: OTC's error-code appendix; Huawei (huaweicloudDocs) 数据管理权限, whose row for this call prints
+    the URI of ListProcessorTaskVersions by mistake; the action is the same.
 
     Args:
         project_id (str):

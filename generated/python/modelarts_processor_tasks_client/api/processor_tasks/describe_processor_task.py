@@ -105,14 +105,15 @@ def sync_detailed(
     string in their example: both are accepted (see the schema). `version_count` is the number
     of versions (Huawei's wording, followed here; OTC says "Version number").
 
-    A task that does not exist is 400 `ModelArts.4700` (OTC's error-code appendix), not 404.
+    A task that does not exist is 400 `ModelArts.4700`, not 404.
 
-    IAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限, whose
-    row for this call prints the URI of DescProcessorTaskVersion by mistake; the action is the
-    same).
+    IAM action: `modelarts:processTask:getProcessTask`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
+
+    Source: OTC's error-code appendix; Huawei (huaweicloudDocs) 数据管理权限, whose row for this call prints
+    the URI of DescProcessorTaskVersion by mistake; the action is the same.
 
     Args:
         project_id (str):
@@ -156,14 +157,15 @@ def sync(
     string in their example: both are accepted (see the schema). `version_count` is the number
     of versions (Huawei's wording, followed here; OTC says "Version number").
 
-    A task that does not exist is 400 `ModelArts.4700` (OTC's error-code appendix), not 404.
+    A task that does not exist is 400 `ModelArts.4700`, not 404.
 
-    IAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限, whose
-    row for this call prints the URI of DescProcessorTaskVersion by mistake; the action is the
-    same).
+    IAM action: `modelarts:processTask:getProcessTask`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
+
+    Source: OTC's error-code appendix; Huawei (huaweicloudDocs) 数据管理权限, whose row for this call prints
+    the URI of DescProcessorTaskVersion by mistake; the action is the same.
 
     Args:
         project_id (str):
@@ -202,14 +204,15 @@ async def asyncio_detailed(
     string in their example: both are accepted (see the schema). `version_count` is the number
     of versions (Huawei's wording, followed here; OTC says "Version number").
 
-    A task that does not exist is 400 `ModelArts.4700` (OTC's error-code appendix), not 404.
+    A task that does not exist is 400 `ModelArts.4700`, not 404.
 
-    IAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限, whose
-    row for this call prints the URI of DescProcessorTaskVersion by mistake; the action is the
-    same).
+    IAM action: `modelarts:processTask:getProcessTask`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
+
+    Source: OTC's error-code appendix; Huawei (huaweicloudDocs) 数据管理权限, whose row for this call prints
+    the URI of DescProcessorTaskVersion by mistake; the action is the same.
 
     Args:
         project_id (str):
@@ -251,14 +254,15 @@ async def asyncio(
     string in their example: both are accepted (see the schema). `version_count` is the number
     of versions (Huawei's wording, followed here; OTC says "Version number").
 
-    A task that does not exist is 400 `ModelArts.4700` (OTC's error-code appendix), not 404.
+    A task that does not exist is 400 `ModelArts.4700`, not 404.
 
-    IAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限, whose
-    row for this call prints the URI of DescProcessorTaskVersion by mistake; the action is the
-    same).
+    IAM action: `modelarts:processTask:getProcessTask`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
+
+    Source: OTC's error-code appendix; Huawei (huaweicloudDocs) 数据管理权限, whose row for this call prints
+    the URI of DescProcessorTaskVersion by mistake; the action is the same.
 
     Args:
         project_id (str):

@@ -121,10 +121,12 @@ def sync_detailed(
     literal `items` is matched here, and `task_id` refuses the value `items`, so no task id can
     reach this operation instead of a task (routing *inferred* from the URIs).
 
-    IAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+    IAM action: `modelarts:processTask:getProcessTask`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
+
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
 
     Args:
         project_id (str):
@@ -176,10 +178,12 @@ def sync(
     literal `items` is matched here, and `task_id` refuses the value `items`, so no task id can
     reach this operation instead of a task (routing *inferred* from the URIs).
 
-    IAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+    IAM action: `modelarts:processTask:getProcessTask`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
+
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
 
     Args:
         project_id (str):
@@ -226,10 +230,12 @@ async def asyncio_detailed(
     literal `items` is matched here, and `task_id` refuses the value `items`, so no task id can
     reach this operation instead of a task (routing *inferred* from the URIs).
 
-    IAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+    IAM action: `modelarts:processTask:getProcessTask`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
+
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
 
     Args:
         project_id (str):
@@ -279,10 +285,12 @@ async def asyncio(
     literal `items` is matched here, and `task_id` refuses the value `items`, so no task id can
     reach this operation instead of a task (routing *inferred* from the URIs).
 
-    IAM action: `modelarts:processTask:getProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+    IAM action: `modelarts:processTask:getProcessTask`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
+
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
 
     Args:
         project_id (str):

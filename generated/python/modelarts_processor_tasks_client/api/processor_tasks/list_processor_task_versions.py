@@ -143,11 +143,12 @@ def sync_detailed(
     IAM action: `modelarts:processTask:getProcessTask`, with the OBS actions
     `obs:bucket:HeadBucket`, `obs:bucket:ListBucket`, `obs:object:PutObject`,
     `obs:bucket:ListAllMyBuckets`, `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`,
-    `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy` (Huawei (huaweicloudDocs)
-    数据管理权限).
+    `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
+
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
 
     Args:
         project_id (str):
@@ -208,11 +209,12 @@ def sync(
     IAM action: `modelarts:processTask:getProcessTask`, with the OBS actions
     `obs:bucket:HeadBucket`, `obs:bucket:ListBucket`, `obs:object:PutObject`,
     `obs:bucket:ListAllMyBuckets`, `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`,
-    `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy` (Huawei (huaweicloudDocs)
-    数据管理权限).
+    `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
+
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
 
     Args:
         project_id (str):
@@ -268,11 +270,12 @@ async def asyncio_detailed(
     IAM action: `modelarts:processTask:getProcessTask`, with the OBS actions
     `obs:bucket:HeadBucket`, `obs:bucket:ListBucket`, `obs:object:PutObject`,
     `obs:bucket:ListAllMyBuckets`, `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`,
-    `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy` (Huawei (huaweicloudDocs)
-    数据管理权限).
+    `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
+
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
 
     Args:
         project_id (str):
@@ -331,11 +334,12 @@ async def asyncio(
     IAM action: `modelarts:processTask:getProcessTask`, with the OBS actions
     `obs:bucket:HeadBucket`, `obs:bucket:ListBucket`, `obs:object:PutObject`,
     `obs:bucket:ListAllMyBuckets`, `obs:bucket:PutBucketAcl`, `obs:bucket:GetBucketAcl`,
-    `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy` (Huawei (huaweicloudDocs)
-    数据管理权限).
+    `obs:bucket:GetBucketPolicy`, `obs:bucket:DeleteBucketPolicy`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
+
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
 
     Args:
         project_id (str):

@@ -199,10 +199,12 @@ def sync_detailed(
     rce=X6c3N3eztX7cr3Arvqu&version_id=XwTuRqI9En7xuZskW70%2CJ4Eh2FDEWH1qnDlD3hQ&task_type=sys_data_anal
     yse&return_result=true&query_current=true`
 
-    IAM action: `modelarts:processTask:listProcessTasks` (Huawei (huaweicloudDocs) 数据管理权限).
+    IAM action: `modelarts:processTask:listProcessTasks`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
+
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
 
     Args:
         project_id (str):
@@ -214,37 +216,39 @@ def sync_detailed(
         sort_by (ListProcessorTasksSortBy | Unset):  Default:
             ListProcessorTasksSortBy.CREATE_TIME.
         source (str | Unset):
-        source_type (DataSourceType | Unset): Data source type (OTC and Huawei (huaweicloudDocs),
-            ProcessorDataSource on every page that
-            has it; ListProcessorTasks `source_type`):
+        source_type (DataSourceType | Unset): Data source type:
 
             - `OBS`: data obtained from OBS
             - `TASK`: data processing task
             - `DATASET`: dataset
             - `CUSTOM`: data called by resource tenants
-        status (TaskStatus | Unset): Status of a data processing task or of one of its versions
-            (OTC and Huawei (huaweicloudDocs),
-            every page that has it: *Querying the List of a Processing Task* / 查询处理任务列表,
-            *Querying Details About a Processing Task* / 查询处理任务详情, and the version pages):
+
+            Source: OTC and Huawei (huaweicloudDocs), ProcessorDataSource on every page that has it;
+            ListProcessorTasks `source_type`.
+        status (TaskStatus | Unset): Status of a data processing task or of one of its versions:
 
             - `0`: initialized
             - `1`: running
             - `2`: completed
             - `3`: failed (the task's `error_msg` says why)
             - `4`: stopped
+
+            Source: OTC and Huawei (huaweicloudDocs), every page that has it: *Querying the List of a
+            Processing Task* / 查询处理任务列表, *Querying Details About a Processing Task* / 查询处理任务详情, and
+            the version pages.
         task_name (str | Unset):
-        task_type (TemplateId | Unset): Task type, which is the ID of a data processing template
-            (OTC *Creating a Processing Task*,
-            TemplateParam; Huawei (huaweicloudDocs) 创建处理任务):
+        task_type (TemplateId | Unset): Task type, which is the ID of a data processing template:
 
             - `sys_data_analyse`: feature analysis
             - `sys_data_cleaning`: data cleansing
             - `sys_data_augmentation`: data augmentation
             - `sys_data_validation`: data validation
-            - `sys_data_selection`: data filtering (OTC HEAD "data filtering", older OTC pages "data
-              selection"; Huawei 数据筛选, filtering)
+            - `sys_data_selection`: data filtering
 
             "Feature analysis" is `sys_data_analyse`; the other four are the "data processing" tasks.
+
+            Source: OTC *Creating a Processing Task*, TemplateParam; Huawei (huaweicloudDocs) 创建处理任务;
+            OTC HEAD "data filtering", older OTC pages "data selection"; Huawei 数据筛选, filtering.
         version_id (list[str] | Unset):
         workspace_id (str | Unset):  Default: '0'.
 
@@ -320,10 +324,12 @@ def sync(
     rce=X6c3N3eztX7cr3Arvqu&version_id=XwTuRqI9En7xuZskW70%2CJ4Eh2FDEWH1qnDlD3hQ&task_type=sys_data_anal
     yse&return_result=true&query_current=true`
 
-    IAM action: `modelarts:processTask:listProcessTasks` (Huawei (huaweicloudDocs) 数据管理权限).
+    IAM action: `modelarts:processTask:listProcessTasks`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
+
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
 
     Args:
         project_id (str):
@@ -335,37 +341,39 @@ def sync(
         sort_by (ListProcessorTasksSortBy | Unset):  Default:
             ListProcessorTasksSortBy.CREATE_TIME.
         source (str | Unset):
-        source_type (DataSourceType | Unset): Data source type (OTC and Huawei (huaweicloudDocs),
-            ProcessorDataSource on every page that
-            has it; ListProcessorTasks `source_type`):
+        source_type (DataSourceType | Unset): Data source type:
 
             - `OBS`: data obtained from OBS
             - `TASK`: data processing task
             - `DATASET`: dataset
             - `CUSTOM`: data called by resource tenants
-        status (TaskStatus | Unset): Status of a data processing task or of one of its versions
-            (OTC and Huawei (huaweicloudDocs),
-            every page that has it: *Querying the List of a Processing Task* / 查询处理任务列表,
-            *Querying Details About a Processing Task* / 查询处理任务详情, and the version pages):
+
+            Source: OTC and Huawei (huaweicloudDocs), ProcessorDataSource on every page that has it;
+            ListProcessorTasks `source_type`.
+        status (TaskStatus | Unset): Status of a data processing task or of one of its versions:
 
             - `0`: initialized
             - `1`: running
             - `2`: completed
             - `3`: failed (the task's `error_msg` says why)
             - `4`: stopped
+
+            Source: OTC and Huawei (huaweicloudDocs), every page that has it: *Querying the List of a
+            Processing Task* / 查询处理任务列表, *Querying Details About a Processing Task* / 查询处理任务详情, and
+            the version pages.
         task_name (str | Unset):
-        task_type (TemplateId | Unset): Task type, which is the ID of a data processing template
-            (OTC *Creating a Processing Task*,
-            TemplateParam; Huawei (huaweicloudDocs) 创建处理任务):
+        task_type (TemplateId | Unset): Task type, which is the ID of a data processing template:
 
             - `sys_data_analyse`: feature analysis
             - `sys_data_cleaning`: data cleansing
             - `sys_data_augmentation`: data augmentation
             - `sys_data_validation`: data validation
-            - `sys_data_selection`: data filtering (OTC HEAD "data filtering", older OTC pages "data
-              selection"; Huawei 数据筛选, filtering)
+            - `sys_data_selection`: data filtering
 
             "Feature analysis" is `sys_data_analyse`; the other four are the "data processing" tasks.
+
+            Source: OTC *Creating a Processing Task*, TemplateParam; Huawei (huaweicloudDocs) 创建处理任务;
+            OTC HEAD "data filtering", older OTC pages "data selection"; Huawei 数据筛选, filtering.
         version_id (list[str] | Unset):
         workspace_id (str | Unset):  Default: '0'.
 
@@ -436,10 +444,12 @@ async def asyncio_detailed(
     rce=X6c3N3eztX7cr3Arvqu&version_id=XwTuRqI9En7xuZskW70%2CJ4Eh2FDEWH1qnDlD3hQ&task_type=sys_data_anal
     yse&return_result=true&query_current=true`
 
-    IAM action: `modelarts:processTask:listProcessTasks` (Huawei (huaweicloudDocs) 数据管理权限).
+    IAM action: `modelarts:processTask:listProcessTasks`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
+
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
 
     Args:
         project_id (str):
@@ -451,37 +461,39 @@ async def asyncio_detailed(
         sort_by (ListProcessorTasksSortBy | Unset):  Default:
             ListProcessorTasksSortBy.CREATE_TIME.
         source (str | Unset):
-        source_type (DataSourceType | Unset): Data source type (OTC and Huawei (huaweicloudDocs),
-            ProcessorDataSource on every page that
-            has it; ListProcessorTasks `source_type`):
+        source_type (DataSourceType | Unset): Data source type:
 
             - `OBS`: data obtained from OBS
             - `TASK`: data processing task
             - `DATASET`: dataset
             - `CUSTOM`: data called by resource tenants
-        status (TaskStatus | Unset): Status of a data processing task or of one of its versions
-            (OTC and Huawei (huaweicloudDocs),
-            every page that has it: *Querying the List of a Processing Task* / 查询处理任务列表,
-            *Querying Details About a Processing Task* / 查询处理任务详情, and the version pages):
+
+            Source: OTC and Huawei (huaweicloudDocs), ProcessorDataSource on every page that has it;
+            ListProcessorTasks `source_type`.
+        status (TaskStatus | Unset): Status of a data processing task or of one of its versions:
 
             - `0`: initialized
             - `1`: running
             - `2`: completed
             - `3`: failed (the task's `error_msg` says why)
             - `4`: stopped
+
+            Source: OTC and Huawei (huaweicloudDocs), every page that has it: *Querying the List of a
+            Processing Task* / 查询处理任务列表, *Querying Details About a Processing Task* / 查询处理任务详情, and
+            the version pages.
         task_name (str | Unset):
-        task_type (TemplateId | Unset): Task type, which is the ID of a data processing template
-            (OTC *Creating a Processing Task*,
-            TemplateParam; Huawei (huaweicloudDocs) 创建处理任务):
+        task_type (TemplateId | Unset): Task type, which is the ID of a data processing template:
 
             - `sys_data_analyse`: feature analysis
             - `sys_data_cleaning`: data cleansing
             - `sys_data_augmentation`: data augmentation
             - `sys_data_validation`: data validation
-            - `sys_data_selection`: data filtering (OTC HEAD "data filtering", older OTC pages "data
-              selection"; Huawei 数据筛选, filtering)
+            - `sys_data_selection`: data filtering
 
             "Feature analysis" is `sys_data_analyse`; the other four are the "data processing" tasks.
+
+            Source: OTC *Creating a Processing Task*, TemplateParam; Huawei (huaweicloudDocs) 创建处理任务;
+            OTC HEAD "data filtering", older OTC pages "data selection"; Huawei 数据筛选, filtering.
         version_id (list[str] | Unset):
         workspace_id (str | Unset):  Default: '0'.
 
@@ -555,10 +567,12 @@ async def asyncio(
     rce=X6c3N3eztX7cr3Arvqu&version_id=XwTuRqI9En7xuZskW70%2CJ4Eh2FDEWH1qnDlD3hQ&task_type=sys_data_anal
     yse&return_result=true&query_current=true`
 
-    IAM action: `modelarts:processTask:listProcessTasks` (Huawei (huaweicloudDocs) 数据管理权限).
+    IAM action: `modelarts:processTask:listProcessTasks`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
+
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
 
     Args:
         project_id (str):
@@ -570,37 +584,39 @@ async def asyncio(
         sort_by (ListProcessorTasksSortBy | Unset):  Default:
             ListProcessorTasksSortBy.CREATE_TIME.
         source (str | Unset):
-        source_type (DataSourceType | Unset): Data source type (OTC and Huawei (huaweicloudDocs),
-            ProcessorDataSource on every page that
-            has it; ListProcessorTasks `source_type`):
+        source_type (DataSourceType | Unset): Data source type:
 
             - `OBS`: data obtained from OBS
             - `TASK`: data processing task
             - `DATASET`: dataset
             - `CUSTOM`: data called by resource tenants
-        status (TaskStatus | Unset): Status of a data processing task or of one of its versions
-            (OTC and Huawei (huaweicloudDocs),
-            every page that has it: *Querying the List of a Processing Task* / 查询处理任务列表,
-            *Querying Details About a Processing Task* / 查询处理任务详情, and the version pages):
+
+            Source: OTC and Huawei (huaweicloudDocs), ProcessorDataSource on every page that has it;
+            ListProcessorTasks `source_type`.
+        status (TaskStatus | Unset): Status of a data processing task or of one of its versions:
 
             - `0`: initialized
             - `1`: running
             - `2`: completed
             - `3`: failed (the task's `error_msg` says why)
             - `4`: stopped
+
+            Source: OTC and Huawei (huaweicloudDocs), every page that has it: *Querying the List of a
+            Processing Task* / 查询处理任务列表, *Querying Details About a Processing Task* / 查询处理任务详情, and
+            the version pages.
         task_name (str | Unset):
-        task_type (TemplateId | Unset): Task type, which is the ID of a data processing template
-            (OTC *Creating a Processing Task*,
-            TemplateParam; Huawei (huaweicloudDocs) 创建处理任务):
+        task_type (TemplateId | Unset): Task type, which is the ID of a data processing template:
 
             - `sys_data_analyse`: feature analysis
             - `sys_data_cleaning`: data cleansing
             - `sys_data_augmentation`: data augmentation
             - `sys_data_validation`: data validation
-            - `sys_data_selection`: data filtering (OTC HEAD "data filtering", older OTC pages "data
-              selection"; Huawei 数据筛选, filtering)
+            - `sys_data_selection`: data filtering
 
             "Feature analysis" is `sys_data_analyse`; the other four are the "data processing" tasks.
+
+            Source: OTC *Creating a Processing Task*, TemplateParam; Huawei (huaweicloudDocs) 创建处理任务;
+            OTC HEAD "data filtering", older OTC pages "data selection"; Huawei 数据筛选, filtering.
         version_id (list[str] | Unset):
         workspace_id (str | Unset):  Default: '0'.
 

@@ -107,10 +107,12 @@ def sync_detailed(
 
     What stopping a version that is not running does is not documented.
 
-    IAM action: `modelarts:processTask:updateProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+    IAM action: `modelarts:processTask:updateProcessTask`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
+
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
 
     Args:
         project_id (str):
@@ -156,10 +158,12 @@ def sync(
 
     What stopping a version that is not running does is not documented.
 
-    IAM action: `modelarts:processTask:updateProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+    IAM action: `modelarts:processTask:updateProcessTask`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
+
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
 
     Args:
         project_id (str):
@@ -200,10 +204,12 @@ async def asyncio_detailed(
 
     What stopping a version that is not running does is not documented.
 
-    IAM action: `modelarts:processTask:updateProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+    IAM action: `modelarts:processTask:updateProcessTask`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
+
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
 
     Args:
         project_id (str):
@@ -247,10 +253,12 @@ async def asyncio(
 
     What stopping a version that is not running does is not documented.
 
-    IAM action: `modelarts:processTask:updateProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+    IAM action: `modelarts:processTask:updateProcessTask`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
+
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
 
     Args:
         project_id (str):

@@ -112,17 +112,20 @@ def sync_detailed(
 
     Idempotent: sending the same description again leaves the task as it is.
 
-    IAM action: `modelarts:processTask:updateProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+    IAM action: `modelarts:processTask:updateProcessTask`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
 
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
+
     Args:
         project_id (str):
         task_id (str):
-        body (UpdateProcessorTaskReq): Request body of UpdateProcessorTask (OTC *Updating a
-            Processing Task*; Huawei
-            (huaweicloudDocs) 更新处理任务): "Only the description of tasks can be updated."
+        body (UpdateProcessorTaskReq): Request body of UpdateProcessorTask: "Only the description
+            of tasks can be updated."
+
+            Source: OTC *Updating a Processing Task*; Huawei (huaweicloudDocs) 更新处理任务.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,17 +164,20 @@ def sync(
 
     Idempotent: sending the same description again leaves the task as it is.
 
-    IAM action: `modelarts:processTask:updateProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+    IAM action: `modelarts:processTask:updateProcessTask`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
 
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
+
     Args:
         project_id (str):
         task_id (str):
-        body (UpdateProcessorTaskReq): Request body of UpdateProcessorTask (OTC *Updating a
-            Processing Task*; Huawei
-            (huaweicloudDocs) 更新处理任务): "Only the description of tasks can be updated."
+        body (UpdateProcessorTaskReq): Request body of UpdateProcessorTask: "Only the description
+            of tasks can be updated."
+
+            Source: OTC *Updating a Processing Task*; Huawei (huaweicloudDocs) 更新处理任务.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,17 +211,20 @@ async def asyncio_detailed(
 
     Idempotent: sending the same description again leaves the task as it is.
 
-    IAM action: `modelarts:processTask:updateProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+    IAM action: `modelarts:processTask:updateProcessTask`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
 
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
+
     Args:
         project_id (str):
         task_id (str):
-        body (UpdateProcessorTaskReq): Request body of UpdateProcessorTask (OTC *Updating a
-            Processing Task*; Huawei
-            (huaweicloudDocs) 更新处理任务): "Only the description of tasks can be updated."
+        body (UpdateProcessorTaskReq): Request body of UpdateProcessorTask: "Only the description
+            of tasks can be updated."
+
+            Source: OTC *Updating a Processing Task*; Huawei (huaweicloudDocs) 更新处理任务.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -252,17 +261,20 @@ async def asyncio(
 
     Idempotent: sending the same description again leaves the task as it is.
 
-    IAM action: `modelarts:processTask:updateProcessTask` (Huawei (huaweicloudDocs) 数据管理权限).
+    IAM action: `modelarts:processTask:updateProcessTask`.
 
     Status codes on the pages: 200, 401, 403, 404. The 400, 429, 500 and 503 responses come from
     OTC's error-code appendix; the 404 is the API gateway's.
 
+    Source: Huawei (huaweicloudDocs) 数据管理权限.
+
     Args:
         project_id (str):
         task_id (str):
-        body (UpdateProcessorTaskReq): Request body of UpdateProcessorTask (OTC *Updating a
-            Processing Task*; Huawei
-            (huaweicloudDocs) 更新处理任务): "Only the description of tasks can be updated."
+        body (UpdateProcessorTaskReq): Request body of UpdateProcessorTask: "Only the description
+            of tasks can be updated."
+
+            Source: OTC *Updating a Processing Task*; Huawei (huaweicloudDocs) 更新处理任务.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
