@@ -2,7 +2,10 @@
 // code: converted from the 3.1 bundle by openapi-to-postmanv2, then made reproducible and ready
 // to use. Covered by the drift check like everything in generated/.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Converter from 'openapi-to-postmanv2';
+import { root } from './paths.ts';
 
 type Json = Record<string, any>;
 
@@ -72,8 +75,13 @@ export async function buildPostmanCollection(spec: Json, note: string): Promise<
   collection.variable = [
     ...(collection.variable as Json[]),
     { key: 'project_id', value: [...projectId][0], type: 'string', description: 'Your project id (IAM console, My Credentials): every request uses it.' },
-    { key: 'iamToken', value: '', type: 'secret', description: 'An IAM token for the project (X-Auth-Token). AK/SK signing is not set up in this collection.' },
+    { key: 'iamToken', value: '', type: 'secret', description: 'An IAM token for the project (X-Auth-Token). Or leave it empty and set accessKey and secretKey.' },
+    { key: 'accessKey', value: '', type: 'string', description: 'An access key (AK): with secretKey, every request is signed (SDK-HMAC-SHA256) by the collection\'s pre-request script instead of carrying a token.' },
+    { key: 'secretKey', value: '', type: 'secret', description: 'The secret key (SK) of accessKey. Set it in an environment or as a current value, so that it is never shared with the collection.' },
+    { key: 'securityToken', value: '', type: 'secret', description: 'With temporary AK/SK only: the security token, sent as X-Security-Token and signed.' },
   ];
+  // AK/SK signing runs before every request; it does nothing while only iamToken is set.
+  collection.event = [{ listen: 'prerequest', script: { type: 'text/javascript', exec: readFileSync(join(root, 'scripts/postman-auth.js'), 'utf8').trimEnd().split('\n') } }];
   collection.info.description.content = `${collection.info.description.content.trimEnd()}\n\n${note}\n`;
   replaceIds(collection, '');
   return `${JSON.stringify(collection, null, 2)}\n`;
