@@ -7,7 +7,8 @@ string, not ``.`` or ``..``, free of ``/ \\ ? # %``, white space and control cha
 equal to a fixed segment of any path (``items``, ``versions``: such a value would reach another
 operation), and match its schema's pattern and length. Checked twice: on the arguments of a
 call (naming the field), and on the URL the transport is about to send, so that a request
-built by the generated code directly is held to the same rules.
+built by the generated code directly is held to the same rules. Query values and the request
+body are held to their schemas likewise, by ``input_rules.py``.
 """
 
 from __future__ import annotations
