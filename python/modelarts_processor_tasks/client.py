@@ -2,8 +2,9 @@
 
 Every operation is a function generated from the spec (``modelarts_processor_tasks_client.api``);
 ``client.call(fn, **params)`` runs it with this client's endpoint, credentials, retries and
-input safety, fills in the default project id, and returns a ``Result`` with the typed body,
-or raises a typed error. No operation has hand-written code here.
+input safety (path parameters, query values and the body checked against the spec before the
+generated code runs, and again in the transport), fills in the default project id, and returns
+a ``Result`` with the typed body, or raises a typed error. No operation has hand-written code here.
 """
 
 from __future__ import annotations
@@ -22,11 +23,12 @@ from typing import Any, Generic, TypeVar
 import certifi
 import httpx
 from modelarts_processor_tasks_client import Client as GeneratedClient
-from modelarts_processor_tasks_client.types import Response
+from modelarts_processor_tasks_client.types import UNSET, Response, Unset
 
 from .credentials import Credentials, resolve_credentials
 from .error_mapping import to_service_error
 from .errors import InvalidResponseError, RequestTimeoutError, ServiceResponseError, ValidationError
+from .input_rules import spec_input_rules
 from .regions import check_endpoint, region_endpoint
 from .retry import RetryPolicy
 from .routes import Page, Route, spec_routes
@@ -113,6 +115,7 @@ class ProcessorTasksClient:
             raise ValidationError("region", 'give a region (e.g. "cn-north-4") or an endpoint')
         self.region = region
         self.routes = spec_routes()
+        self.inputs = spec_input_rules()
         project = project_id if project_id is not None else (env.get("HUAWEICLOUD_SDK_PROJECT_ID") or None)
         self.project_id = None if project is None else self.routes.check_param("project_id", project)
         self._credentials = resolve_credentials(credentials, env)
@@ -126,6 +129,7 @@ class ProcessorTasksClient:
             retry=RetryPolicy.of(retry),
             routes=self.routes,
             endpoint=self.endpoint,
+            inputs=self.inputs,
             timeout=float(timeout),
             total_timeout=float(total_timeout),
         )
@@ -197,6 +201,8 @@ class ProcessorTasksClient:
         return self._finish(route, response, ignore_missing, exchange)
 
     def _settle(self, route: Route, ignore_missing: bool, exchange: dict[str, Any], err: Exception) -> Result[Any]:
+        if isinstance(err, ValidationError):  # the transport refused the request: nothing was sent
+            raise err
         failure = self._broken_body(exchange, err)
         if isinstance(failure, ServiceResponseError) and ignore_missing and _is_missing(failure, route):
             return self._missing(failure)
@@ -251,7 +257,8 @@ class ProcessorTasksClient:
         if "client" in params:
             raise ValidationError("client", "is this client's; do not pass it")
         kwargs = dict(params)
-        for name in _path_params(fn):
+        path = _path_params(fn)
+        for name in path:
             if name == "project_id" and kwargs.get(name) is None:
                 if self.project_id is None:
                     raise ValidationError(
@@ -262,6 +269,13 @@ class ProcessorTasksClient:
             if name not in kwargs:
                 raise ValidationError(name, "is required")
             self.routes.check_param(name, kwargs[name])
+        body = kwargs.get("body", UNSET)
+        # The generated code leaves None and UNSET out of the query.
+        query = {
+            k: v for k, v in kwargs.items() if k not in (*path, "body") and v is not None and not isinstance(v, Unset)
+        }
+        secrets = self._credentials.secrets()
+        self.inputs.check_arguments(route.operation_id, query, not isinstance(body, Unset), body, secrets)
         if ignore_missing and not route.missing_codes:
             raise ValidationError("ignore_missing", f"{route.operation_id} documents no missing-resource error")
         try:

@@ -7,13 +7,15 @@ string, not ``.`` or ``..``, free of ``/ \\ ? # %``, white space and control cha
 equal to a fixed segment of any path (``items``, ``versions``: such a value would reach another
 operation), and match its schema's pattern and length. Checked twice: on the arguments of a
 call (naming the field), and on the URL the transport is about to send, so that a request
-built by the generated code directly is held to the same rules.
+built by the generated code directly is held to the same rules. Query values and the request
+body are held to their schemas likewise, by ``input_rules.py``.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -88,42 +90,46 @@ def _missing_codes(spec: dict[str, Any], operation: dict[str, Any]) -> frozenset
     return frozenset(codes)
 
 
+def operations(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any], dict[str, Any]]]:
+    """(path template, method, path item, operation) of every operation of the spec."""
+    for template, item in spec.get("paths", {}).items():
+        for method in _METHODS:
+            if method in item:
+                yield template, method, item, item[method]
+
+
 class Routes:
     def __init__(self, spec: dict[str, Any]) -> None:
         self.routes: list[Route] = []
         self.params: dict[str, ParamRule] = {}
-        for template, item in spec.get("paths", {}).items():
+        for template, method, item, operation in operations(spec):
             shared = [resolve(spec, p) for p in item.get("parameters", [])]
-            for method in _METHODS:
-                operation = item.get(method)
-                if operation is None:
-                    continue
-                own = [resolve(spec, p) for p in operation.get("parameters", [])]
-                by_name = {p["name"]: p for p in shared + own if p.get("in") == "path"}
-                segments: list[str | ParamRule] = []
-                for seg in template.strip("/").split("/"):
-                    if seg.startswith("{") and seg.endswith("}"):
-                        schema = by_name[seg[1:-1]].get("schema", {})
-                        rule = ParamRule(
-                            name=seg[1:-1],
-                            pattern=re.compile(schema["pattern"]) if "pattern" in schema else None,
-                            min_length=int(schema.get("minLength", 1)),
-                            max_length=schema.get("maxLength"),
-                        )
-                        self.params.setdefault(rule.name, rule)
-                        segments.append(rule)
-                    else:
-                        segments.append(seg)
-                self.routes.append(
-                    Route(
-                        method.upper(),
-                        template,
-                        operation["operationId"],
-                        tuple(segments),
-                        _missing_codes(spec, operation),
-                        _page(spec, operation, shared + own),
+            own = [resolve(spec, p) for p in operation.get("parameters", [])]
+            by_name = {p["name"]: p for p in shared + own if p.get("in") == "path"}
+            segments: list[str | ParamRule] = []
+            for seg in template.strip("/").split("/"):
+                if seg.startswith("{") and seg.endswith("}"):
+                    schema = by_name[seg[1:-1]].get("schema", {})
+                    rule = ParamRule(
+                        name=seg[1:-1],
+                        pattern=re.compile(schema["pattern"]) if "pattern" in schema else None,
+                        min_length=int(schema.get("minLength", 1)),
+                        max_length=schema.get("maxLength"),
                     )
+                    self.params.setdefault(rule.name, rule)
+                    segments.append(rule)
+                else:
+                    segments.append(seg)
+            self.routes.append(
+                Route(
+                    method.upper(),
+                    template,
+                    operation["operationId"],
+                    tuple(segments),
+                    _missing_codes(spec, operation),
+                    _page(spec, operation, shared + own),
                 )
+            )
         self.literals = frozenset(s for r in self.routes for s in r.segments if isinstance(s, str))
         self.by_operation = {r.operation_id: r for r in self.routes}
 
@@ -188,6 +194,12 @@ class Routes:
 
 
 @cache
-def spec_routes() -> Routes:
+def spec_document() -> dict[str, Any]:
+    """The bundled spec packaged beside this module; shared, never to be changed."""
     text = resources.files(__package__).joinpath("openapi.json").read_text(encoding="utf-8")
-    return Routes(json.loads(text))
+    return json.loads(text)
+
+
+@cache
+def spec_routes() -> Routes:
+    return Routes(spec_document())

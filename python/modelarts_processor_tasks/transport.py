@@ -2,7 +2,8 @@
 
 An httpx transport wrapping httpx's own, so that everything built on the httpx client (the
 generated functions, or a raw ``client.httpx.get(...)``) gets the same behaviour: the request is
-held to the spec's routes before anything is sent; each attempt is authenticated afresh (a new
+held to the spec's routes (``routes.py``) and its query and body to the spec's schemas
+(``input_rules.py``) before anything is sent; each attempt is authenticated afresh (a new
 ``X-Sdk-Date`` and signature), bounded by the per-attempt timeout and the total deadline, never
 follows a redirect, and reads its body up to a size limit. Status codes are not turned into
 errors here: the generated code parses every documented response, and ``call`` raises.
@@ -26,6 +27,7 @@ import httpx
 
 from .credentials import Credentials
 from .errors import ConnectionError, InvalidResponseError, RequestTimeoutError, ValidationError
+from .input_rules import InputRules, spec_input_rules
 from .redaction import redact
 from .retry import RetryPolicy, parse_retry_after
 from .routes import Routes
@@ -46,6 +48,7 @@ class TransportConfig:
     retry: RetryPolicy
     routes: Routes
     endpoint: str
+    inputs: InputRules = field(default_factory=spec_input_rules)
     timeout: float = 30.0
     total_timeout: float = 120.0
     max_body_bytes: int = 1024 * 1024
@@ -131,7 +134,10 @@ class _Call:
         prefix = config.path_prefix
         if not self.path.startswith(prefix + "/"):
             raise ValidationError("path", f"{self.path} is not under the endpoint {config.endpoint}")
-        _, params = config.routes.match(self.method, self.path[len(prefix) :], intended_operation())
+        route, params = config.routes.match(self.method, self.path[len(prefix) :], intended_operation())
+        self.secrets = config.credentials.secrets()
+        content_type = request.headers.get("content-type")
+        config.inputs.check_request(route.operation_id, self.query, body, content_type, self.secrets)
         self.project_id = params.get("project_id")
         self.body = body
         self.headers = httpx.Headers(
@@ -142,7 +148,6 @@ class _Call:
         self.attempt = 0
         self.attempt_deadline = 0.0
         self.retryable = config.retry.limit > 0 and self.method in config.retry.methods
-        self.secrets = config.credentials.secrets()
 
     def next_request(self) -> httpx.Request:
         self.attempt += 1

@@ -1,6 +1,7 @@
 """Shared fixtures: the mock's URL, the bundled spec and its operations, and a generic way to
 call any operation of the spec through the generated client (so every operation the spec
-gains is tested without a line of test code per operation)."""
+gains is tested without a line of test code per operation), and a client whose server is a
+script that records every request it receives."""
 
 from __future__ import annotations
 
@@ -15,9 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import httpx
 import modelarts_processor_tasks_client.api as generated_api
 import pytest
 
+from modelarts_processor_tasks import ProcessorTasksClient, RetryPolicy, TokenCredentials
 from modelarts_processor_tasks.routes import resolve as resolve_ref
 
 REPO = Path(__file__).resolve().parents[2]
@@ -120,3 +123,27 @@ def error_examples(op: Operation) -> list[tuple[int, str, dict[str, Any]]]:
 
 
 Call = Callable[..., Any]
+
+FAST = RetryPolicy(backoff_base=0.001, backoff_limit=0.05)
+
+
+def scripted(handler, credentials=None, **options) -> tuple[ProcessorTasksClient, list[httpx.Request]]:
+    """A client whose server is ``handler(n, request)`` for the n-th request; ``seen`` holds
+    every request that reached it, so an empty one proves nothing was sent."""
+    seen: list[httpx.Request] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return handler(len(seen), request)
+
+    c = ProcessorTasksClient(
+        endpoint="https://modelarts.cn-north-4.myhuaweicloud.com",
+        credentials=credentials or TokenCredentials("test-token"),
+        project_id=PROJECT,
+        env={},
+        retry=options.pop("retry", FAST),
+        transport=httpx.MockTransport(record),
+        async_transport=httpx.MockTransport(record),
+        **options,
+    )
+    return c, seen

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 import httpx
 import pytest
-from conftest import OPERATIONS, PROJECT
+from conftest import OPERATIONS, PROJECT, scripted
 from modelarts_processor_tasks_client.api.processor_tasks import delete_processor_task
 
 from modelarts_processor_tasks import (
@@ -29,27 +29,7 @@ from modelarts_processor_tasks import (
 from modelarts_processor_tasks.routes import spec_routes
 from modelarts_processor_tasks.signer import sign_request
 
-FAST = RetryPolicy(backoff_base=0.001, backoff_limit=0.05)
 TASK = "SNEJua7qdZZN8GvkcEr"
-
-
-def scripted(handler, credentials=None, **options) -> tuple[ProcessorTasksClient, list[httpx.Request]]:
-    seen: list[httpx.Request] = []
-
-    def record(request: httpx.Request) -> httpx.Response:
-        seen.append(request)
-        return handler(len(seen), request)
-
-    c = ProcessorTasksClient(
-        endpoint="https://modelarts.cn-north-4.myhuaweicloud.com",
-        credentials=credentials or TokenCredentials("test-token"),
-        project_id=PROJECT,
-        env={},
-        retry=options.pop("retry", FAST),
-        transport=httpx.MockTransport(record),
-        **options,
-    )
-    return c, seen
 
 
 def delete(c: ProcessorTasksClient, **kw):
