@@ -6,14 +6,12 @@ package modelarts
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -276,14 +274,8 @@ func TestConfiguration(t *testing.T) {
 }
 
 func TestRegionTableIsTheTypeScriptOne(t *testing.T) {
-	raw, err := os.ReadFile("../generated/regions.json")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var file struct{ Regions map[string]string }
-	if err := json.Unmarshal(raw, &file); err != nil {
-		t.Fatal(err)
-	}
+	readJSON(t, "../generated/regions.json", &file)
 	if len(file.Regions) != len(Regions) {
 		t.Fatalf("%d regions here, %d in TypeScript", len(Regions), len(file.Regions))
 	}

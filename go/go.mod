@@ -2,11 +2,13 @@ module modelarts-processor-tasks/go
 
 go 1.26.0
 
-require modelarts-processor-tasks/generated/go v0.0.0
+require (
+	github.com/getkin/kin-openapi v0.153.0
+	modelarts-processor-tasks/generated/go v0.0.0
+)
 
 require (
 	github.com/apapsch/go-jsonmerge/v2 v2.0.0 // indirect
-	github.com/getkin/kin-openapi v0.153.0 // indirect
 	github.com/go-openapi/jsonpointer v0.22.5 // indirect
 	github.com/go-openapi/swag/jsonname v0.25.5 // indirect
 	github.com/google/uuid v1.6.0 // indirect

@@ -28,16 +28,22 @@ type specOp struct {
 	params           []map[string]any
 }
 
-func loadSpec(t *testing.T) specDoc {
+// readJSON decodes a file of the repository (path relative to go/) into v.
+func readJSON(t *testing.T, path string, v any) {
 	t.Helper()
-	raw, err := os.ReadFile("../generated/openapi.json")
+	raw, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var s specDoc
-	if err := json.Unmarshal(raw, &s); err != nil {
+	if err := json.Unmarshal(raw, v); err != nil {
 		t.Fatal(err)
 	}
+}
+
+func loadSpec(t *testing.T) specDoc {
+	t.Helper()
+	var s specDoc
+	readJSON(t, "../generated/openapi.json", &s)
 	return s
 }
 

@@ -1,11 +1,12 @@
 package modelarts
 
 // Input safety from the spec: every request must be exactly one operation of the spec, and no
-// path parameter may change the path. The rules come from the spec embedded in the generated
-// package: each operation's path template and its parameters' schemas. A path parameter must
-// be non-empty, not "." or "..", free of / \ ? # %, white space and control characters, not
-// equal to a fixed segment of any path ("items", "versions": such a value would reach another
-// operation), and match its schema's pattern and length.
+// path parameter may change the path (the query and the body are held to the spec in
+// inputrules.go). The rules come from the spec embedded in the generated package: each
+// operation's path template and its parameters' schemas. A path parameter must be non-empty,
+// not "." or "..", free of / \ ? # %, white space and control characters, not equal to a fixed
+// segment of any path ("items", "versions": such a value would reach another operation), and
+// match its schema's pattern and length.
 //
 // The generated request builders resolve the path against the endpoint, which removes dot
 // segments, so the check runs on the request about to be sent: a path whose parameter was "."
@@ -20,6 +21,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/getkin/kin-openapi/routers"
 	processortasks "modelarts-processor-tasks/generated/go"
 )
 
@@ -38,9 +40,10 @@ type Route struct {
 	OperationID  string
 	segments     []any // string for a fixed segment, *ParamRule for a parameter
 	MissingCodes map[string]bool
+	input        *routers.Route // the operation's query and body rules (inputrules.go)
 }
 
-// Routes are every operation of the spec, with the rules of their path parameters.
+// Routes are every operation of the spec, with the rules of their inputs.
 type Routes struct {
 	List        []*Route
 	Params      map[string]*ParamRule
@@ -149,6 +152,9 @@ func NewRoutes(specJSON []byte) (*Routes, error) {
 			r.List = append(r.List, route)
 			r.ByOperation[route.OperationID] = route
 		}
+	}
+	if err := r.loadInputRules(specJSON); err != nil {
+		return nil, err
 	}
 	return r, nil
 }

@@ -1,10 +1,11 @@
 package modelarts
 
 // Beneath every call: the HttpRequestDoer the generated client sends through. One request in,
-// as many attempts as the retry policy allows out. The request is held to the spec's routes
-// before anything is sent; each attempt is authenticated afresh (a new X-Sdk-Date and
-// signature), bounded by the per-attempt timeout and the total deadline, never follows a
-// redirect, and reads its body up to a size limit. An error status becomes a typed error.
+// as many attempts as the retry policy allows out. The request is held to the spec's routes,
+// and its query and body to the operation's schemas, before anything is sent; each attempt is
+// authenticated afresh (a new X-Sdk-Date and signature), bounded by the per-attempt timeout and
+// the total deadline, never follows a redirect, and reads its body up to a size limit. An error
+// status becomes a typed error.
 
 import (
 	"bytes"
@@ -73,6 +74,10 @@ func (d *doer) Do(req *http.Request) (*http.Response, error) {
 		}
 		_ = req.Body.Close()
 	}
+	secrets := d.credentials.secrets()
+	if err := route.checkInput(req, body, params, secrets); err != nil {
+		return nil, err
+	}
 	deadline := time.Now().Add(d.totalTimeout)
 	totalCtx, cancelTotal := context.WithDeadline(ctx, deadline)
 	defer cancelTotal()
@@ -81,7 +86,6 @@ func (d *doer) Do(req *http.Request) (*http.Response, error) {
 	if host == "" {
 		host = req.URL.Host
 	}
-	secrets := d.credentials.secrets()
 	for attempt := 1; ; attempt++ {
 		auth, err := d.credentials.authHeaders(signable{
 			method: req.Method, host: host, path: path, query: req.URL.RawQuery, body: body,

@@ -2,8 +2,6 @@ package modelarts
 
 import (
 	"encoding/base64"
-	"encoding/json"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -41,14 +39,8 @@ func orEmpty(s *string) string {
 // Every case of generated/signing-vectors.json (written from the TypeScript signer) is signed
 // byte for byte the same here.
 func TestSigningVectors(t *testing.T) {
-	raw, err := os.ReadFile("../generated/signing-vectors.json")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var file vectorFile
-	if err := json.Unmarshal(raw, &file); err != nil {
-		t.Fatal(err)
-	}
+	readJSON(t, "../generated/signing-vectors.json", &file)
 	if file.Algorithm != Algorithm || len(file.Cases) != file.Count || file.Count < 400 {
 		t.Fatalf("vector file: algorithm %q, %d cases, count %d", file.Algorithm, len(file.Cases), file.Count)
 	}
