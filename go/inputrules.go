@@ -11,10 +11,10 @@ package modelarts
 // are stricter (dot segments, fixed segments of other paths), and kin-openapi cannot decode a
 // parameter whose schema has `not` (task_id's).
 //
-// A query parameter the operation does not define is neither checked nor removed, as the
-// TypeScript client sends one its middleware adds (here only a RequestEditorFn can add one).
-// One it defines must not be repeated unless it is an exploded array: the validator reads the
-// first value, and the service may read another.
+// A query parameter the operation does not define is refused, as in the TypeScript and Python
+// clients: a typo (sortby) must be an error, not a value the service ignores. One it defines
+// must not be repeated unless it is an exploded array: the validator reads the first value, and
+// the service may read another.
 
 import (
 	"bytes"
@@ -23,6 +23,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -77,7 +78,19 @@ func (r *Routes) loadInputRules(specJSON []byte) error {
 // one of secrets.
 func (route *Route) checkInput(req *http.Request, body []byte, pathParams map[string]string, secrets []string) error {
 	query := req.URL.Query()
-	for _, p := range append(route.input.PathItem.Parameters, route.input.Operation.Parameters...) {
+	params := append(slices.Clone(route.input.PathItem.Parameters), route.input.Operation.Parameters...)
+	var known []string
+	for _, p := range params {
+		if p.Value.In == openapi3.ParameterInQuery {
+			known = append(known, p.Value.Name)
+		}
+	}
+	for name := range query {
+		if !slices.Contains(known, name) {
+			return &ValidationError{redact("query."+name, secrets), fmt.Sprintf("is not a query parameter of %s (its query parameters: %s)", route.OperationID, strings.Join(known, ", "))}
+		}
+	}
+	for _, p := range params {
 		if p.Value.In != openapi3.ParameterInQuery || len(query[p.Value.Name]) < 2 {
 			continue
 		}
