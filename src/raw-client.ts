@@ -18,7 +18,7 @@ import { ValidationError } from './errors.ts';
 import { CallSecrets, redact } from './redaction.ts';
 import { fillPath } from './serialize.ts';
 import type { Send } from './transport.ts';
-import { checkInput, OPERATIONS, ownFields, type OperationRule } from './validate.ts';
+import { checkInput, OPERATIONS, ownFields, PARAMETERS, type OperationRule } from './validate.ts';
 
 /** Carries the id of a checked call from the wrapper to the transport; never sent. */
 const CALL_HEADER = 'x-modelarts-processor-tasks-call';
@@ -59,6 +59,19 @@ function headersOf(value: unknown, what: string): Headers {
     return new Headers(value as HeadersInit);
   } catch {
     throw new ValidationError(what, 'must be header names and values of visible Latin-1 text without line breaks (the value is not shown)');
+  }
+}
+
+/**
+ * A name the operation has no parameter for is refused, as the typed door refuses an unknown
+ * field: a typo (`sortby`) must be an error, not a value silently left out of the request.
+ */
+function refuseUnknown(op: OperationRule, where: 'path' | 'query', given: Record<string, unknown>, secrets: readonly string[]): void {
+  const known = op.params.map((key) => PARAMETERS[key]!).filter((p) => p.in === where).map((p) => p.name);
+  for (const name of Object.keys(given)) {
+    if (given[name] === undefined || known.includes(name)) continue;
+    // The name is the caller's, which must not be quoted if it is a credential.
+    throw new ValidationError(`${where}.${redact(name, secrets)}`, `is not a ${where} parameter of ${op.method} ${op.path}${known.length > 0 ? ` (its ${where} parameters: ${known.join(', ')})` : ''}`);
   }
 }
 
@@ -113,6 +126,8 @@ export function createGuardedRawClient(config: RawConfig): RawClient {
     const params = readOnce(options.params, 'params');
     const path = readOnce(params.path, 'params.path');
     const query = readOnce(params.query, 'params.query');
+    refuseUnknown(op, 'path', path, config.secrets);
+    refuseUnknown(op, 'query', query, config.secrets);
     const headers = headersOf(options.headers, 'init.headers');
     // Header parameters go with the headers, checked the same way (the spec defines none).
     headersOf(params.header, 'params.header').forEach((value, name) => headers.set(name, value));
