@@ -73,6 +73,15 @@ describe('the shared input-rule table', () => {
     });
   });
 
+  it('raw: a path parameter name the operation does not have is refused too, not left out', async () => {
+    const { client, spy } = spyClient(FIXED.token);
+    const { error } = await settle(() => rawCall(client, operation('describeProcessorTask'), { params: { path: table.ids } }));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).field).toBe('path.version_id');
+    expect((error as ValidationError).message).toContain('is not a path parameter of GET /v2/{project_id}/processor-tasks/{task_id}');
+    expect(spy.calls).toHaveLength(0);
+  });
+
   describe.each(table.valid)('sent: $operation', (c) => {
     it('raw: sent once, with the query and body as given', async () => {
       const { client, spy } = spyClient(FIXED.token);
