@@ -1,4 +1,4 @@
-// `npm run bench`: runs B1–B6, prints one table, writes bench/results/latest.json (and the
+// `npm run bench`: runs B1–B8, prints one table, writes bench/results/latest.json (and the
 // table as bench/results/latest.md). Every timing figure is a ratio against a baseline
 // measured in the same run, because the machine is shared and noisy.
 //   npm run bench                      everything (several minutes; B5 runs `npm test`)
@@ -14,9 +14,10 @@ import { printB4, runB4, type B4Result } from './b4-footprint.ts';
 import { printB5, runB5, type B5Result } from './b5-devloop.ts';
 import { printB6, runB6, type B6Result } from './b6-emulator.ts';
 import { printB7, runB7, type B7Result } from './b7-paging.ts';
+import { printB8, runB8, type B8Result } from './b8-targets.ts';
 
-type Id = 'b1' | 'b2' | 'b3' | 'b4' | 'b5' | 'b6' | 'b7';
-const ALL: Id[] = ['b4', 'b2', 'b1', 'b7', 'b3', 'b6', 'b5'];
+type Id = 'b1' | 'b2' | 'b3' | 'b4' | 'b5' | 'b6' | 'b7' | 'b8';
+const ALL: Id[] = ['b4', 'b2', 'b1', 'b7', 'b8', 'b3', 'b6', 'b5'];
 
 function selection(): Id[] {
   const list = (flag: string) => {
@@ -36,7 +37,7 @@ export interface Row {
   met: boolean | null;
 }
 
-function rows(r: { b1?: B1Result; b2?: B2Result; b3?: B3Result; b4?: B4Result; b5?: B5Result; b6?: B6Result; b7?: B7Result }): Row[] {
+function rows(r: { b1?: B1Result; b2?: B2Result; b3?: B3Result; b4?: B4Result; b5?: B5Result; b6?: B6Result; b7?: B7Result; b8?: B8Result }): Row[] {
   const out: Row[] = [];
   if (r.b1) {
     const c = r.b1.ratioToFetch['client.deleteProcessorTask']!;
@@ -137,6 +138,14 @@ function rows(r: { b1?: B1Result; b2?: B2Result; b3?: B3Result; b4?: B4Result; b
       met: null,
     });
   }
+  if (r.b8) {
+    for (const [name, p] of Object.entries(r.b8.python)) {
+      out.push({ benchmark: `B8 Python call with input rules / without, ${name}`, figure: `${fmt.x(p.ratio)} (p25–p75 ${fmt.x(p.p25)}–${fmt.x(p.p75)})`, target: '≤ 1.5×', met: p.ratio <= 1.5 });
+    }
+    for (const [name, g] of Object.entries(r.b8.go)) {
+      out.push({ benchmark: `B8 Go input check / loopback call, ${name}`, figure: `${(g.share * 100).toFixed(0)}% (${(g.checkNs / 1000).toFixed(1)} µs of ${(g.callNs / 1000).toFixed(1)} µs)`, target: '≤ 25%', met: g.share <= 0.25 });
+    }
+  }
   if (r.b6) {
     for (const c of r.b6.cells) {
       out.push({
@@ -183,7 +192,7 @@ const ids = selection();
 const env = environment();
 const started = performance.now();
 console.log(`bench: ${ids.join(', ')} — ${env.date}, node ${env.node}, ${env.cpuModel}, ${env.cores} cores, load ${env.loadAverageAtStart.join(' ')}`);
-const results: { b1?: B1Result; b2?: B2Result; b3?: B3Result; b4?: B4Result; b5?: B5Result; b6?: B6Result; b7?: B7Result } = {};
+const results: { b1?: B1Result; b2?: B2Result; b3?: B3Result; b4?: B4Result; b5?: B5Result; b6?: B6Result; b7?: B7Result; b8?: B8Result } = {};
 const durations: Partial<Record<Id, number>> = {};
 const log = (s: string) => console.log(s);
 for (const id of ids) {
@@ -217,6 +226,10 @@ for (const id of ids) {
     case 'b7':
       results.b7 = await runB7({ log });
       console.log(printB7(results.b7));
+      break;
+    case 'b8':
+      results.b8 = await runB8({ log });
+      console.log(printB8(results.b8));
       break;
   }
   durations[id] = performance.now() - t0;
