@@ -48,7 +48,7 @@ CALLS = {
 checks = (InputRules.check_arguments, InputRules.check_request)
 
 
-def unchecked(on: bool) -> None:
+def rules(on: bool) -> None:
     InputRules.check_arguments, InputRules.check_request = (
         checks if on else (lambda *_a, **_k: None, lambda *_a, **_k: None)
     )
@@ -70,9 +70,9 @@ for name, fn in CALLS.items():
         order = (True, False) if r % 2 == 0 else (False, True)
         got = {}
         for on in order:
-            unchecked(on)
+            rules(on)
             got[on] = timed(fn, 100)
-        unchecked(True)
+        rules(True)
         checked_us.append(got[True])
         bare_us.append(got[False])
         ratios.append(got[True] / got[False])

@@ -3,7 +3,7 @@
 // off, paired per round. Go (BenchmarkCheckInput in go/inputrules_test.go): the check alone over
 // a whole client call to a loopback server that includes it, both in the same `go test -bench`.
 import { join } from 'node:path';
-import { ensureVenv, venvBin, venvEnv } from '../scripts/targets/python.ts';
+import { ensureVenv, INSTALL_PACKAGE, venvBin, venvEnv } from '../scripts/targets/python.ts';
 import { fmt, ROOT, runChild } from './lib.ts';
 
 export interface B8Result {
@@ -15,7 +15,7 @@ async function python(): Promise<B8Result['python']> {
   await ensureVenv();
   const env = venvEnv();
   // The suite's own install step: the bench measures the package as it is installed.
-  const install = await runChild(venvBin('python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-deps', '--no-build-isolation', '--no-index', '--force-reinstall', './python'], { env });
+  const install = await runChild(venvBin('python'), INSTALL_PACKAGE, { env });
   if (install.code !== 0) throw new Error(`B8: installing ./python failed:\n${install.stderr}`);
   const run = await runChild(venvBin('python'), [join(ROOT, 'bench/b8-python.py')], { env, timeoutMs: 300_000 });
   if (run.code !== 0) throw new Error(`B8: bench/b8-python.py failed:\n${run.stderr}`);

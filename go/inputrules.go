@@ -69,6 +69,15 @@ func (r *Routes) loadInputRules(specJSON []byte) error {
 		pathItem, op := *item, *item.GetOperation(route.Method)
 		pathItem.Parameters, op.Parameters = withoutPathParams(item.Parameters), withoutPathParams(op.Parameters)
 		route.input = &routers.Route{Spec: doc, Path: route.Template, PathItem: &pathItem, Method: route.Method, Operation: &op}
+		for _, p := range append(slices.Clone(pathItem.Parameters), op.Parameters...) {
+			if p.Value.In != openapi3.ParameterInQuery {
+				continue
+			}
+			route.queryNames = append(route.queryNames, p.Value.Name)
+			if sm, err := p.Value.SerializationMethod(); err != nil || !sm.Explode || p.Value.Schema == nil || !p.Value.Schema.Value.Type.Is(openapi3.TypeArray) {
+				route.singleValued = append(route.singleValued, p.Value.Name)
+			}
+		}
 	}
 	return nil
 }
@@ -78,24 +87,14 @@ func (r *Routes) loadInputRules(specJSON []byte) error {
 // one of secrets.
 func (route *Route) checkInput(req *http.Request, body []byte, pathParams map[string]string, secrets []string) error {
 	query := req.URL.Query()
-	params := append(slices.Clone(route.input.PathItem.Parameters), route.input.Operation.Parameters...)
-	var known []string
-	for _, p := range params {
-		if p.Value.In == openapi3.ParameterInQuery {
-			known = append(known, p.Value.Name)
-		}
-	}
 	for name := range query {
-		if !slices.Contains(known, name) {
-			return &ValidationError{redact("query."+name, secrets), fmt.Sprintf("is not a query parameter of %s (its query parameters: %s)", route.OperationID, strings.Join(known, ", "))}
+		if !slices.Contains(route.queryNames, name) {
+			return &ValidationError{redact("query."+name, secrets), fmt.Sprintf("is not a query parameter of %s (its query parameters: %s)", route.OperationID, strings.Join(route.queryNames, ", "))}
 		}
 	}
-	for _, p := range params {
-		if p.Value.In != openapi3.ParameterInQuery || len(query[p.Value.Name]) < 2 {
-			continue
-		}
-		if sm, err := p.Value.SerializationMethod(); err != nil || !sm.Explode || p.Value.Schema == nil || !p.Value.Schema.Value.Type.Is(openapi3.TypeArray) {
-			return &ValidationError{"query." + p.Value.Name, fmt.Sprintf("is given %d times; give it once", len(query[p.Value.Name]))}
+	for _, name := range route.singleValued {
+		if n := len(query[name]); n > 1 {
+			return &ValidationError{"query." + name, fmt.Sprintf("is given %d times; give it once", n)}
 		}
 	}
 	probe := req.Clone(req.Context())

@@ -7,8 +7,9 @@ package modelarts
 // carrying the query and body given.
 //
 // A query value goes into the operation's generated Params struct; one its Go type cannot hold
-// (2.5 for an integer, "yes" for a boolean, a name it has no field for) goes on the URL through a RequestEditorFn, as a
-// caller would have to send it, and so does a body on an operation whose methods take none.
+// (2.5 for an integer, "yes" for a boolean, a name it has no field for) goes on the URL through
+// a RequestEditorFn, as a caller would have to send it, and so does a body on an operation
+// whose methods take none.
 
 import (
 	"bytes"
@@ -237,9 +238,9 @@ func TestInputRulesSent(t *testing.T) {
 	}
 }
 
-// The rules the table does not state: a query parameter the operation does not define is sent
-// unchecked (as from the TypeScript client's middleware); one it defines is refused when
-// repeated; a credential given as a value is never quoted.
+// The rules the table does not state: a query set by a RequestEditorFn is held to the same
+// rules (an undefined parameter refused); a defined one is refused when repeated, unless it is
+// an exploded array; a credential given as a value is never quoted.
 func TestInputRulesAroundTheTable(t *testing.T) {
 	c, sent, _ := inputRulesSetup(t)
 	ctx := context.Background()

@@ -41,6 +41,8 @@ type Route struct {
 	segments     []any // string for a fixed segment, *ParamRule for a parameter
 	MissingCodes map[string]bool
 	input        *routers.Route // the operation's query and body rules (inputrules.go)
+	queryNames   []string       // its query parameters
+	singleValued []string       // those of them that take one value (not an exploded array)
 }
 
 // Routes are every operation of the spec, with the rules of their inputs.

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { startMock, type MockServer } from './mock-server.ts';
 import { isMain, root } from './paths.ts';
-import { ensureVenv, venvBin, venvEnv } from './targets/python.ts';
+import { ensureVenv, INSTALL_PACKAGE, venvBin, venvEnv } from './targets/python.ts';
 
 type Step = { cmd: string; args: string[]; cwd: string; env?: NodeJS.ProcessEnv };
 
@@ -16,7 +16,7 @@ async function steps(target: string): Promise<Step[]> {
       const env = venvEnv();
       return [
         // The suite imports the installed package, so every run proves the install works.
-        { cmd: venvBin('python'), args: ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-deps', '--no-build-isolation', '--no-index', '--force-reinstall', './python'], cwd: root, env },
+        { cmd: venvBin('python'), args: INSTALL_PACKAGE, cwd: root, env },
         { cmd: venvBin('ruff'), args: ['check', '--quiet', 'python'], cwd: root, env },
         { cmd: venvBin('ruff'), args: ['format', '--check', '--quiet', 'python'], cwd: root, env },
         { cmd: venvBin('pytest'), args: ['-q', 'python/tests'], cwd: root, env },

@@ -62,12 +62,20 @@ function headersOf(value: unknown, what: string): Headers {
   }
 }
 
+/** Each operation's path and query parameter names, by wire name. */
+const NAMES = new Map<OperationRule, Record<'path' | 'query', readonly string[]>>(
+  Object.values(OPERATIONS).map((op) => {
+    const of = (where: 'path' | 'query') => op.params.map((key) => PARAMETERS[key]!).filter((p) => p.in === where).map((p) => p.name);
+    return [op, { path: of('path'), query: of('query') }];
+  }),
+);
+
 /**
  * A name the operation has no parameter for is refused, as the typed door refuses an unknown
  * field: a typo (`sortby`) must be an error, not a value silently left out of the request.
  */
 function refuseUnknown(op: OperationRule, where: 'path' | 'query', given: Record<string, unknown>, secrets: readonly string[]): void {
-  const known = op.params.map((key) => PARAMETERS[key]!).filter((p) => p.in === where).map((p) => p.name);
+  const known = NAMES.get(op)![where];
   for (const name of Object.keys(given)) {
     if (given[name] === undefined || known.includes(name)) continue;
     // The name is the caller's, which must not be quoted if it is a credential.

@@ -35,7 +35,6 @@ from .errors import ValidationError
 from .redaction import redact
 from .routes import operations, resolve, spec_document
 
-_SPEC_URI = "urn:modelarts-processor-tasks:openapi"
 _JSON = "application/json"
 _INTEGER = re.compile(r"-?[0-9]+")
 _NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?")
@@ -54,7 +53,6 @@ Validator = Callable[[Any], Any]
 
 @dataclass(frozen=True)
 class QueryRule:
-    name: str
     required: bool
     # The JSON type the text decodes to (None: kept as text), and for an array its items'.
     kind: str | None
@@ -76,19 +74,6 @@ class OperationInput:
     operation_id: str
     query: Mapping[str, QueryRule]
     body: BodyRule | None
-
-
-def _escape(part: str | int) -> str:
-    return str(part).replace("~", "~0").replace("/", "~1")
-
-
-def _follow(spec: dict[str, Any], pointer: str) -> dict[str, Any]:
-    """The object at JSON pointer ``pointer``, its ``$ref`` chain followed."""
-    node: Any = spec
-    for part in pointer.split("/")[1:]:
-        part = part.replace("~1", "/").replace("~0", "~")
-        node = node[int(part)] if isinstance(node, list) else node[part]
-    return resolve(spec, node)
 
 
 def _inline(spec: dict[str, Any], node: Any, depth: int = 0) -> Any:
@@ -120,18 +105,15 @@ class InputRules:
             return fastjsonschema.compile({"$schema": _DRAFT, **_inline(spec, schema)}, formats=_FORMATS)
 
         self.operations: dict[str, OperationInput] = {}
-        for template, method, item, operation in operations(spec):
-            at = f"/paths/{_escape(template)}"
-            entries = [f"{at}/parameters/{i}" for i in range(len(item.get("parameters", [])))]
-            entries += [f"{at}/{method}/parameters/{i}" for i in range(len(operation.get("parameters", [])))]
+        for _template, _method, item, operation in operations(spec):
             query: dict[str, QueryRule] = {}
-            for entry in entries:  # the operation's own after the path's, overriding them
-                param = _follow(spec, entry)
+            # The operation's own parameters after the path's, overriding them.
+            for raw in [*item.get("parameters", []), *operation.get("parameters", [])]:
+                param = resolve(spec, raw)
                 if param.get("in") != "query":
                     continue
                 schema = param.get("schema", {})
                 query[param["name"]] = QueryRule(
-                    name=param["name"],
                     required=bool(param.get("required")),
                     kind=_type_of(spec, schema),
                     item_kind=_type_of(spec, resolve(spec, schema).get("items", {})),
@@ -140,7 +122,7 @@ class InputRules:
                 )
             body = None
             if "requestBody" in operation:
-                request_body = _follow(spec, f"{at}/{method}/requestBody")
+                request_body = resolve(spec, operation["requestBody"])
                 content = request_body.get("content", {})
                 body = BodyRule(
                     required=bool(request_body.get("required")),

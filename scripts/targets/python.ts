@@ -17,6 +17,9 @@ export const PACKAGE = 'modelarts_processor_tasks_client';
 export const ensureVenv = dev.ensure;
 export const venvEnv = dev.env;
 
+/** pip's arguments that install ./python (with the generated client and spec) into .venv/, offline. */
+export const INSTALL_PACKAGE = ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-deps', '--no-build-isolation', '--no-index', '--force-reinstall', './python'];
+
 export const PYTHON_NOTE = (note: string) =>
   `# Generated Python client\n\n${note}\nWritten by openapi-python-client (version pinned in python/requirements-dev.txt) from\n` +
   '`generated/openapi.json`, with python/openapi-python-client.yaml. The hand-written layer is in\n`python/`; both install together with `pip install ./python`.\n';
